@@ -136,6 +136,9 @@ public final class JwtValidator {
             if (header instanceof JWEHeader) {
                 return RejectionReason.UNSUPPORTED_FORM;
             }
+            if (SigningAlgorithm.fromJwsName(header.getAlgorithm().getName()).isEmpty()) {
+                return RejectionReason.ALGORITHM_NOT_ALLOWED;
+            }
         } catch (ParseException | RuntimeException e) {
             return RejectionReason.MALFORMED;
         }
