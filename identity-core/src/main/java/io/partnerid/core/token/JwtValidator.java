@@ -117,6 +117,29 @@ public final class JwtValidator {
         return new TokenVerification.Verified(claims, algorithm.get(), verifiedBy.get().kid());
     }
 
+    /**
+     * The {@code iss} claim of a compact JWS <em>before</em> any validation, to choose which issuer's rules and keys
+     * apply; empty when the token is not a JWS with a string {@code iss}. Never trust anything else read this way.
+     */
+    public static Optional<String> unverifiedIssuer(String token) {
+        Objects.requireNonNull(token, "token");
+        if (token.length() > MAX_TOKEN_CHARS) {
+            return Optional.empty();
+        }
+        int first = token.indexOf('.');
+        int second = first < 0 ? -1 : token.indexOf('.', first + 1);
+        if (second < 0 || token.indexOf('.', second + 1) >= 0) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, Object> json = com.nimbusds.jose.util.JSONObjectUtils.parse(
+                    new Base64URL(token.substring(first + 1, second)).decodeToString());
+            return json.get("iss") instanceof String iss ? Optional.of(iss) : Optional.empty();
+        } catch (ParseException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private static TokenVerification reject(RejectionReason reason) {
         LOG.debug("token rejected: {}", reason);
         return new TokenVerification.Rejected(reason);
