@@ -74,7 +74,7 @@ public final class IdentityCore {
         this.killSwitch = new KillSwitch(stores.organizations(), contributors, b.auditPublisher, runtime);
         this.admin = DelegatedAdministration.builder()
                 .organizations(organizations, stores.organizations())
-                .users(users).groups(groups).roles(roles).clients(clients)
+                .users(users).groups(groups).roles(roles).clients(clients).domains(domains).settings(settings)
                 .adminGrants(stores.adminGrants()).accessRequests(stores.accessRequests())
                 .invitations(stores.invitations())
                 .killSwitch(killSwitch).auditPublisher(b.auditPublisher).runtime(runtime)

@@ -14,6 +14,10 @@ import io.partnerid.core.client.ClientApplication;
 import io.partnerid.core.client.ClientId;
 import io.partnerid.core.client.ClientRegistration;
 import io.partnerid.core.client.ClientService;
+import io.partnerid.core.domain.DomainChallenge;
+import io.partnerid.core.domain.DomainName;
+import io.partnerid.core.domain.DomainVerification;
+import io.partnerid.core.domain.DomainVerificationService;
 import io.partnerid.core.governance.KillSwitch;
 import io.partnerid.core.governance.SuspensionReport;
 import io.partnerid.core.group.Group;
@@ -33,6 +37,10 @@ import io.partnerid.core.role.RoleAssignment;
 import io.partnerid.core.role.RoleAssignmentId;
 import io.partnerid.core.role.RoleId;
 import io.partnerid.core.role.RoleService;
+import io.partnerid.core.settings.EffectiveSetting;
+import io.partnerid.core.settings.SettingExplanation;
+import io.partnerid.core.settings.SettingKey;
+import io.partnerid.core.settings.SettingsService;
 import io.partnerid.core.user.IdentityPool;
 import io.partnerid.core.user.PoolId;
 import io.partnerid.core.user.User;
@@ -96,6 +104,8 @@ public final class DelegatedAdministration {
     private final GroupService groups;
     private final RoleService roles;
     private final ClientService clients;
+    private final DomainVerificationService domains;
+    private final SettingsService settings;
     private final AdminGrantRepository grants;
     private final AccessRequestRepository accessRequests;
     private final InvitationRepository invitations;
@@ -113,6 +123,8 @@ public final class DelegatedAdministration {
         this.groups = b.groups;
         this.roles = b.roles;
         this.clients = b.clients;
+        this.domains = b.domains;
+        this.settings = b.settings;
         this.grants = b.grants;
         this.accessRequests = b.accessRequests;
         this.invitations = b.invitations;
@@ -513,6 +525,43 @@ public final class DelegatedAdministration {
                 clientId.value(), o -> clients.rotateSecret(clientId));
     }
 
+    // ---------------------------------------------------------------------------------- domains, settings
+
+    /** Claims an email domain and returns the DNS challenge to publish; needs {@code MANAGE_DOMAINS}. */
+    public DomainChallenge claimDomain(Actor actor, OrgId orgId, DomainName domain) {
+        return perform(actor, "domain.claim", orgId, AdminCapability.MANAGE_DOMAINS, domain.value(),
+                o -> domains.claim(orgId, domain));
+    }
+
+    /**
+     * Checks the DNS challenge of a claimed domain; needs {@code MANAGE_DOMAINS}. The outcome is audited; a domain
+     * verified by another organization is refused without naming it.
+     */
+    public DomainVerification verifyDomain(Actor actor, OrgId orgId, DomainName domain) {
+        return perform(actor, "domain.verify", orgId, AdminCapability.MANAGE_DOMAINS, domain.value(),
+                o -> domains.verify(orgId, domain));
+    }
+
+    /** Sets a setting at an organization; needs {@code MANAGE_SETTINGS}; refused under an ancestor's lock. */
+    public <T> EffectiveSetting<T> setSetting(Actor actor, OrgId orgId, SettingKey<T> key, T value) {
+        return perform(actor, "setting.set", orgId, AdminCapability.MANAGE_SETTINGS, key.name(),
+                o -> settings.set(orgId, key, value));
+    }
+
+    /**
+     * Locks a setting at an organization so that no descendant can override it; needs {@code MANAGE_SETTINGS}.
+     */
+    public <T> EffectiveSetting<T> lockSetting(Actor actor, OrgId orgId, SettingKey<T> key) {
+        return perform(actor, "setting.lock", orgId, AdminCapability.MANAGE_SETTINGS, key.name(),
+                o -> settings.lock(orgId, key));
+    }
+
+    /** Explains where a setting's effective value at an organization comes from; needs visibility. */
+    public <T> SettingExplanation<T> explainSetting(Actor actor, OrgId orgId, SettingKey<T> key) {
+        read(actor, orgId);
+        return settings.explain(orgId, key);
+    }
+
     // ----------------------------------------------------------------------------------- access requests
 
     /**
@@ -815,6 +864,8 @@ public final class DelegatedAdministration {
         private GroupService groups;
         private RoleService roles;
         private ClientService clients;
+        private DomainVerificationService domains;
+        private SettingsService settings;
         private AdminGrantRepository grants;
         private AccessRequestRepository accessRequests;
         private InvitationRepository invitations;
@@ -850,6 +901,16 @@ public final class DelegatedAdministration {
 
         public Builder clients(ClientService service) {
             this.clients = Objects.requireNonNull(service, "service");
+            return this;
+        }
+
+        public Builder domains(DomainVerificationService service) {
+            this.domains = Objects.requireNonNull(service, "service");
+            return this;
+        }
+
+        public Builder settings(SettingsService service) {
+            this.settings = Objects.requireNonNull(service, "service");
             return this;
         }
 
@@ -915,6 +976,8 @@ public final class DelegatedAdministration {
             check(missing, groups, "groups");
             check(missing, roles, "roles");
             check(missing, clients, "clients");
+            check(missing, domains, "domains");
+            check(missing, settings, "settings");
             check(missing, grants, "adminGrants");
             check(missing, accessRequests, "accessRequests");
             check(missing, invitations, "invitations");

@@ -52,6 +52,7 @@ class DelegatedAdministrationTests {
     private MutableClock clock;
     private IdentityCore core;
     private DelegatedAdministration admin;
+    private io.partnerid.core.domain.InMemoryDnsTxtResolver dns;
 
     private Organization northwind;
     private Organization equities;
@@ -73,7 +74,9 @@ class DelegatedAdministrationTests {
     @BeforeEach
     void seed() {
         clock = MutableClock.standard();
-        core = CoreFixtures.inMemory(clock).core();
+        CoreFixtures.TestCore testCore = CoreFixtures.inMemory(clock);
+        core = testCore.core();
+        dns = testCore.dns();
         admin = core.admin();
         northwind = admin.createRootOrganization(SYSTEM, new NewOrganization("Northwind Capital"));
         equities = admin.createOrganization(SYSTEM, northwind.id(), new NewOrganization("Equities"));
@@ -402,5 +405,35 @@ class DelegatedAdministrationTests {
         assertThat(core.auditVerifier().verify(globex.id())).isInstanceOf(ChainVerification.Intact.class);
         assertThat(((ChainVerification.Intact) core.auditVerifier().verify(northwind.id())).records())
                 .isGreaterThan(10);
+    }
+
+    @Test
+    void verifyDomainWhenVerifiedByAnotherOrganizationThenRefusedWithoutNamingIt() {
+        io.partnerid.core.domain.DomainName domain = io.partnerid.core.domain.DomainName.of("northwind.example");
+        io.partnerid.core.domain.DomainChallenge challenge = admin.claimDomain(aliceActor, northwind.id(), domain);
+        dns.put(challenge.recordName(), challenge.recordValue());
+        assertThat(admin.verifyDomain(aliceActor, northwind.id(), domain))
+                .isInstanceOf(io.partnerid.core.domain.DomainVerification.Verified.class);
+        io.partnerid.core.domain.DomainChallenge rival = admin.claimDomain(malloryActor, globex.id(), domain);
+        dns.put(rival.recordName(), rival.recordValue(), challenge.recordValue());
+        io.partnerid.core.domain.DomainVerification refused = admin.verifyDomain(malloryActor, globex.id(), domain);
+        assertThat(refused).isInstanceOf(io.partnerid.core.domain.DomainVerification.Refused.class);
+        assertThat(refused.toString()).doesNotContain(northwind.id().value());
+        assertThat(core.domains().verifiedOwner(domain)).contains(northwind.id());
+        assertCode(() -> admin.claimDomain(bobActor, equities.id(), domain), AdminErrors.NOT_PERMITTED);
+    }
+
+    @Test
+    void setSettingWhenAncestorLockedThenRefusedAndExplained() {
+        admin.setSetting(aliceActor, northwind.id(), io.partnerid.core.settings.SettingKey.MFA_REQUIRED, true);
+        admin.lockSetting(aliceActor, northwind.id(), io.partnerid.core.settings.SettingKey.MFA_REQUIRED);
+        admin.grantAdmin(SYSTEM, new DelegatedAdministration.GrantAdmin(bobActor, equities.id(),
+                EnumSet.of(AdminCapability.MANAGE_SETTINGS)));
+        assertCode(() -> admin.setSetting(bobActor, equities.id(), io.partnerid.core.settings.SettingKey.MFA_REQUIRED,
+                false), io.partnerid.core.settings.SettingsErrors.LOCKED_BY_ANCESTOR);
+        assertThat(admin.explainSetting(bobActor, deskOne.id(), io.partnerid.core.settings.SettingKey.MFA_REQUIRED)
+                .effective().value()).isTrue();
+        assertCode(() -> admin.setSetting(malloryActor, equities.id(),
+                io.partnerid.core.settings.SettingKey.MFA_REQUIRED, false), AdminErrors.NOT_PERMITTED);
     }
 }
