@@ -50,7 +50,7 @@ public final class Argon2SecretHasher implements SecretHasher {
     private final Parameters parameters;
 
     /**
-     * Argon2id cost parameters.
+     * Argon2id cost parameters. Immutable and thread-safe.
      *
      * @param memoryKib memory in KiB, at least {@code 8 * parallelism}
      * @param iterations number of passes, at least 1
