@@ -42,7 +42,8 @@ public final class Argon2SecretHasher implements SecretHasher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Argon2SecretHasher.class);
     private static final Pattern PHC = Pattern.compile(
-            "\\$argon2id\\$v=19\\$m=(\\d{1,8}),t=(\\d{1,3}),p=(\\d{1,3})\\$([A-Za-z0-9+/]{11,88})\\$([A-Za-z0-9+/]{22,88})");
+            "\\$argon2id\\$v=19\\$m=(\\d{1,8}),t=(\\d{1,3}),p=(\\d{1,3})"
+            + "\\$([A-Za-z0-9+/]{11,88})\\$([A-Za-z0-9+/]{22,88})");
     private static final int SALT_BYTES = 16;
     private static final int TAG_BYTES = 32;
 

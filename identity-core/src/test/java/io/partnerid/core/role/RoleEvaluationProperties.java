@@ -146,7 +146,8 @@ class RoleEvaluationProperties {
         for (int i = 0; i < 40; i++) {
             Role role = w.roles.get(random.nextInt(w.roles.size()));
             Organization at = w.orgs.get(random.nextInt(w.orgs.size()));
-            Assignee who = random.nextInt(3) == 0 ? new GroupAssignee(w.groups.get(random.nextInt(w.groups.size())).id())
+            Assignee who = random.nextInt(3) == 0
+                    ? new GroupAssignee(w.groups.get(random.nextInt(w.groups.size())).id())
                     : new UserAssignee(w.users.get(random.nextInt(w.users.size())).id());
             RoleFixtures.NewAssignmentBuilder b = RoleFixtures.newAssignment(role.id(), who, at.id());
             if (random.nextBoolean()) {
@@ -176,7 +177,8 @@ class RoleEvaluationProperties {
                     Set<Role> effective = w.dir.roles.effectiveRoles(u.id(), at.id(), t);
                     Set<RoleId> ids = new HashSet<>();
                     effective.forEach(r -> ids.add(r.id()));
-                    assertThat(ids).as("user %s at %s, %s", u.username(), at.name(), t).isEqualTo(w.model(u, at.id(), t));
+                    assertThat(ids).as("user %s at %s, %s", u.username(), at.name(), t)
+                            .isEqualTo(w.model(u, at.id(), t));
                     for (Role r : effective) {
                         // Tenant isolation: a role only ever comes from `at` or one of its ancestors, and only to a
                         // user affiliated with `at`.
