@@ -249,6 +249,13 @@ public final class Jdbc {
         return value == null ? Optional.empty() : Optional.of(value.toInstant());
     }
 
+    /** Reads an actor stored as a type column ({@code USER}, {@code SERVICE}, {@code SYSTEM}) and an id column. */
+    public static io.partnerid.core.Actor actor(ResultSet rs, String typeColumn, String idColumn)
+            throws SQLException {
+        return new io.partnerid.core.Actor(io.partnerid.core.Actor.Type.valueOf(rs.getString(typeColumn)),
+                rs.getString(idColumn));
+    }
+
     /** Reads a nullable character column. */
     public static Optional<String> optionalString(ResultSet rs, String column) throws SQLException {
         return Optional.ofNullable(rs.getString(column));
