@@ -79,7 +79,6 @@ public class PersistenceBenchmark {
     private OrganizationRepository orgs;
     private AdminGrantRepository grants;
     private AuditLog audit;
-    private UserLookups users;
 
     @Setup(Level.Trial)
     public void load() throws Exception {
@@ -89,7 +88,6 @@ public class PersistenceBenchmark {
         long start = System.nanoTime();
         loadOrganizations(loader);
         loadAdminGrants(loader);
-        users = UserLookups.load(loader, USERS, POOLS, CREATED);
         try (Connection c = loader.getConnection(); Statement s = c.createStatement()) {
             s.execute("VACUUM ANALYZE");
         }
@@ -103,7 +101,6 @@ public class PersistenceBenchmark {
         orgs = new JdbcOrganizationRepository(pool);
         grants = new JdbcAdminGrantRepository(pool);
         audit = new JdbcAuditLog(pool);
-        users.open(pool);
     }
 
     @TearDown(Level.Trial)
@@ -197,18 +194,6 @@ public class PersistenceBenchmark {
     @Benchmark
     public long subtreeCount() {
         return orgs.countSubtree(OrgPath.root(OrgId.of(tenantId(ThreadLocalRandom.current().nextInt(TENANTS)))));
-    }
-
-    /** A user by id, out of 1,000,000. */
-    @Benchmark
-    public Object userById() {
-        return users.byId(ThreadLocalRandom.current().nextInt(USERS));
-    }
-
-    /** A user by (pool, username), out of 1,000,000: the login look-up. */
-    @Benchmark
-    public Object userByUsername() {
-        return users.byUsername(ThreadLocalRandom.current().nextInt(USERS));
     }
 
     /**

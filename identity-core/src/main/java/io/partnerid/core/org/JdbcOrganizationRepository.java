@@ -4,6 +4,7 @@ import io.partnerid.core.Page;
 import io.partnerid.core.PageRequest;
 import io.partnerid.core.StoreErrors;
 import io.partnerid.core.internal.jdbc.Jdbc;
+import io.partnerid.core.internal.jdbc.TextCodec;
 import io.partnerid.core.jdbc.RowMapper;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,6 +40,9 @@ import javax.sql.DataSource;
  * tree writes of one tenant wait for each other. Paths are limited to 2,600 characters (the PostgreSQL b-tree entry
  * limit), about 95 levels of 26-character generated ids.
  *
+ * <p>Free text (name, contract reference) is stored escaped ({@code \\}, NUL and unpaired surrogates; see
+ * {@code TextCodec}) so that every Java string round-trips exactly, as in the in-memory repository.
+ *
  * <p>The row mapping is replaceable (pass a {@link RowMapper} over the columns {@code id, name, parent_id, path,
  * status, suspension_root, contract_ref, created_at, version}); {@link #ROW_MAPPER} is the default.
  */
@@ -47,12 +51,12 @@ public final class JdbcOrganizationRepository implements OrganizationRepository 
     /** The default mapping of an {@code organizations} row. */
     public static final RowMapper<Organization> ROW_MAPPER = rs -> new Organization(
             OrgId.of(rs.getString("id")),
-            rs.getString("name"),
+            TextCodec.unescape(rs.getString("name")),
             Jdbc.optionalString(rs, "parent_id").map(OrgId::of),
             new OrgPath(rs.getString("path")),
             OrgStatus.valueOf(rs.getString("status")),
             Jdbc.optionalString(rs, "suspension_root").map(OrgId::of),
-            Jdbc.optionalString(rs, "contract_ref"),
+            Jdbc.optionalString(rs, "contract_ref").map(TextCodec::unescape),
             Jdbc.instant(rs, "created_at"),
             rs.getLong("version"));
 
@@ -91,8 +95,9 @@ public final class JdbcOrganizationRepository implements OrganizationRepository 
                 }
             }
             Jdbc.update(c, "INSERT INTO organizations (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                    org.id().value(), org.name(), Jdbc.text(org.parentId()), org.path().value(), org.status(),
-                    Jdbc.text(org.suspensionRoot()), Jdbc.text(org.contractRef()), org.createdAt());
+                    org.id().value(), TextCodec.escape(org.name()), Jdbc.text(org.parentId()), org.path().value(),
+                    org.status(), Jdbc.text(org.suspensionRoot()),
+                    Jdbc.text(org.contractRef().map(TextCodec::escape)), org.createdAt());
             return null;
         });
     }
@@ -103,8 +108,8 @@ public final class JdbcOrganizationRepository implements OrganizationRepository 
         return jdbc.transaction(WHAT + " " + org.id(), c -> {
             int changed = Jdbc.update(c, "UPDATE organizations SET name = ?, status = ?, suspension_root = ?, "
                             + "contract_ref = ?, version = version + 1 WHERE id = ? AND version = ?",
-                    org.name(), org.status(), Jdbc.text(org.suspensionRoot()), Jdbc.text(org.contractRef()),
-                    org.id().value(), org.version());
+                    TextCodec.escape(org.name()), org.status(), Jdbc.text(org.suspensionRoot()),
+                    Jdbc.text(org.contractRef().map(TextCodec::escape)), org.id().value(), org.version());
             if (changed == 0) {
                 throw find(c, org.id()).isPresent() ? StoreErrors.conflict(WHAT + " " + org.id())
                         : StoreErrors.missing(WHAT + " " + org.id());

@@ -6,7 +6,7 @@
 -- domain service gives it, exactly like the in-memory implementation.
 CREATE TABLE organizations (
     id              VARCHAR(64)   NOT NULL,
-    name            VARCHAR(200)  NOT NULL,
+    name            VARCHAR       NOT NULL,
     parent_id       VARCHAR(64),
     path            VARCHAR(2600) NOT NULL,
     status          VARCHAR(16)   NOT NULL,

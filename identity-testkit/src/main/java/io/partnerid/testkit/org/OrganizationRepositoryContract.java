@@ -105,6 +105,18 @@ public abstract class OrganizationRepositoryContract {
     }
 
     @Test
+    void insertWhenFreeTextHoldsAwkwardCharactersThenTheyRoundTripExactly() {
+        String name = "Zürich \\ 東京 \0 \\0 \uD800 \uD83D\uDE00 '; DROP TABLE organizations; --";
+        Organization org = new Organization(OrgId.of("odd"), name, Optional.empty(), OrgPath.root(OrgId.of("odd")),
+                OrgStatus.ACTIVE, Optional.empty(), Optional.of("ref\\with\0nul"), CREATED, 0);
+        repository.insert(org);
+        assertThat(repository.findById(org.id())).contains(org);
+        Organization renamed = repository.update(org.withName(name + "\\"));
+        assertThat(reread(org)).isEqualTo(renamed);
+        assertThat(renamed.name()).endsWith("\\");
+    }
+
+    @Test
     void findByIdWhenUnknownThenEmpty() {
         stored(root("a"));
         assertThat(repository.findById(OrgId.of("b"))).isEmpty();
