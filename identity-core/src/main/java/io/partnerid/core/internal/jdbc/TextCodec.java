@@ -116,6 +116,29 @@ public final class TextCodec {
         return map;
     }
 
+    /** Encodes a collection as {@code <n>:<item>…} of escaped strings, in iteration order. */
+    public static String encodeList(java.util.Collection<String> items) {
+        StringBuilder out = new StringBuilder();
+        for (String item : items) {
+            field(out, escape(item));
+        }
+        return out.toString();
+    }
+
+    /**
+     * Decodes {@link #encodeList}, keeping the encoded order.
+     *
+     * @throws IllegalArgumentException for malformed input
+     */
+    public static java.util.List<String> decodeList(String encoded) {
+        java.util.List<String> items = new java.util.ArrayList<>();
+        int[] position = {0};
+        while (position[0] < encoded.length()) {
+            items.add(unescape(read(encoded, position)));
+        }
+        return items;
+    }
+
     private static void field(StringBuilder out, String value) {
         out.append(value.length()).append(':').append(value);
     }

@@ -24,6 +24,11 @@ class TextCodecTests {
         assertThat(TextCodec.decodeMap(TextCodec.encodeMap(ordered))).containsExactlyEntriesOf(ordered);
     }
 
+    @Property(tries = 1_000)
+    void decodeListWhenAnyListEncodedThenEqualInOrder(@ForAll java.util.List<String> list) {
+        assertThat(TextCodec.decodeList(TextCodec.encodeList(list))).containsExactlyElementsOf(list);
+    }
+
     @Test
     void escapeWhenPlainTextThenUnchanged() {
         assertThat(TextCodec.escape("user:alice@example.com Zürich ✓ \uD83D\uDE00"))
