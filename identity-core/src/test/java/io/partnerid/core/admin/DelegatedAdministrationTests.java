@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.partnerid.core.Actor;
+import io.partnerid.core.CoreStores;
 import io.partnerid.core.ErrorCode;
 import io.partnerid.core.IdentityCore;
 import io.partnerid.core.IdentityException;
@@ -74,7 +75,7 @@ class DelegatedAdministrationTests {
     @BeforeEach
     void seed() {
         clock = MutableClock.standard();
-        CoreFixtures.TestCore testCore = CoreFixtures.inMemory(clock);
+        CoreFixtures.TestCore testCore = CoreFixtures.on(stores(), clock);
         core = testCore.core();
         dns = testCore.dns();
         admin = core.admin();
@@ -103,6 +104,11 @@ class DelegatedAdministrationTests {
                 EnumSet.of(AdminCapability.MANAGE_USERS, AdminCapability.ASSIGN_ROLES)));
         admin.grantAdmin(SYSTEM, new DelegatedAdministration.GrantAdmin(malloryActor, globex.id(),
                 EnumSet.allOf(AdminCapability.class)));
+    }
+
+    /** The stores the façade runs on: in memory here, JDBC in the subclasses that run this suite on databases. */
+    protected CoreStores stores() {
+        return CoreStores.inMemory();
     }
 
     private static NewUser newUser(IdentityPool pool, String name) {
