@@ -51,6 +51,9 @@ public final class JwtValidator {
     static final int MAX_KEYS_TRIED = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(JwtValidator.class);
+    /** Registered or SDK claims that, when required, must be non-blank strings. */
+    private static final java.util.Set<String> STRING_CLAIMS = java.util.Set.of("sub", "jti", "iss", "azp",
+            "client_id", JwtClaims.ORG_ID);
 
     private final Clock clock;
     private final Jca jca;
@@ -238,7 +241,9 @@ public final class JwtValidator {
         }
         for (String name : rules.requiredClaims()) {
             Optional<Object> value = claims.get(name);
-            if (value.isEmpty() || (value.get() instanceof String s && s.isBlank())) {
+            boolean blank = value.isPresent() && value.get() instanceof String s && s.isBlank();
+            boolean notString = value.isPresent() && STRING_CLAIMS.contains(name) && !(value.get() instanceof String);
+            if (value.isEmpty() || blank || notString) {
                 return Optional.of(RejectionReason.MISSING_CLAIM);
             }
         }

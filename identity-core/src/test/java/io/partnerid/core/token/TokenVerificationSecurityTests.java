@@ -294,6 +294,8 @@ class TokenVerificationSecurityTests {
                     .isEqualTo(rejected(RejectionReason.MISSING_CLAIM));
         }
         assertThat(verify(f.forge(f.claims(c -> c.put("sub", " "))))).isEqualTo(rejected(RejectionReason.MISSING_CLAIM));
+        assertThat(verify(f.forge(f.claims(c -> c.put("sub", 42))))).isEqualTo(rejected(RejectionReason.MISSING_CLAIM));
+        assertThat(verify(f.forge(f.claims(c -> c.put("jti", 7))))).isEqualTo(rejected(RejectionReason.MISSING_CLAIM));
     }
 
     @Test

@@ -335,7 +335,8 @@ public final class TokenExchangeService {
         AssertionValidator assertions = assertionValidators.get(type);
         if (assertions != null) {
             TokenVerification v = assertions.validate(token, policy, runtime.now());
-            if (!(v instanceof TokenVerification.Verified ok)) {
+            if (!(v instanceof TokenVerification.Verified ok) || ok.claims().subject().isEmpty()
+                    || ok.claims().expiresAt().isEmpty()) {
                 throw new Refusal(invalid, what);
             }
             String iss = ok.claims().issuer().orElse("");
