@@ -62,6 +62,9 @@ public final class AccessTokenService {
     private final Duration maxLifetime;
     private final Duration clockSkew;
     private final JwtValidator validator;
+    /** Rules per accepted-audience set; bounded (a resource server uses one or a few audience sets). */
+    private final java.util.concurrent.ConcurrentHashMap<Set<String>, JwtRules> rulesByAudience =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private AccessTokenService(Builder b) {
         this.issuer = b.issuer;
@@ -166,8 +169,14 @@ public final class AccessTokenService {
      */
     public TokenVerification verify(String token, Set<String> audiences) {
         Objects.requireNonNull(token, "token");
-        JwtRules rules = JwtRules.accessTokens(issuer, audiences).withClockSkew(clockSkew)
-                .withRequiredClaims(Set.of("sub", "jti", JwtClaims.ORG_ID));
+        JwtRules rules = rulesByAudience.get(audiences);
+        if (rules == null) {
+            rules = JwtRules.accessTokens(issuer, audiences).withClockSkew(clockSkew)
+                    .withRequiredClaims(Set.of("sub", "jti", JwtClaims.ORG_ID));
+            if (rulesByAudience.size() < 64) {
+                rulesByAudience.put(Set.copyOf(audiences), rules);
+            }
+        }
         TokenVerification result = validator.validate(token, rules, this::candidates);
         if (!(result instanceof TokenVerification.Verified verified)) {
             return result;

@@ -263,6 +263,12 @@ class TokenExchangeSecurityTests {
                 ExchangeErrors.UNSUPPORTED_TOKEN_TYPE);
         assertRefused(atAcme(f.partnerToken(), "subject_token_type", TokenType.SAML2.uri(), "audience", ORDERS),
                 ExchangeErrors.UNSUPPORTED_TOKEN_TYPE);
+        // a plain JWT that would pass the jwt rules: only the type check refuses it
+        String plain = ExchangeFixture.sign(f.partnerAKey, "JWT", f.partnerClaims());
+        assertRefused(atAcme(plain, "subject_token_type", "urn:example:custom", "audience", ORDERS),
+                ExchangeErrors.UNSUPPORTED_TOKEN_TYPE);
+        assertRefused(atAcme(plain, "subject_token_type", TokenType.SAML2.uri(), "audience", ORDERS),
+                ExchangeErrors.UNSUPPORTED_TOKEN_TYPE);
     }
 
     @Test
