@@ -442,4 +442,13 @@ class DelegatedAdministrationTests {
         assertCode(() -> admin.setSetting(malloryActor, equities.id(),
                 io.partnerid.core.settings.SettingKey.MFA_REQUIRED, false), AdminErrors.NOT_PERMITTED);
     }
+
+    @Test
+    void moveOrganizationWhenSubtreeHoldsASuspendedOrganizationThenRefused() {
+        admin.suspend(aliceActor, deskOne.id(), "desk under review");
+        assertCode(() -> admin.moveOrganization(aliceActor, equities.id(), risk.id()), OrgErrors.SUSPENDED);
+        assertThat(core.organizations().require(deskOne.id()).path().isStrictAncestorOf(
+                core.organizations().require(equities.id()).path())).isFalse();
+        assertThat(core.organizations().require(equities.id()).parentId()).contains(northwind.id());
+    }
 }
