@@ -51,6 +51,12 @@ public final class PolicySnapshot {
         return orgs.keySet();
     }
 
+    /** The materialized path of an organization as the document places it, if the snapshot knows it. */
+    public java.util.Optional<io.partnerid.core.org.OrgPath> pathOf(OrgId org) {
+        Compiled.Org o = orgs.get(org);
+        return o == null ? java.util.Optional.empty() : java.util.Optional.of(o.path());
+    }
+
     /** The roles visible at an organization (its own and the inheritable ones of its ancestors). */
     public java.util.Set<String> rolesVisibleAt(OrgId org) {
         Compiled.Org o = orgs.get(org);
