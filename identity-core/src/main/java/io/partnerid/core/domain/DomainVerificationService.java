@@ -1,0 +1,262 @@
+package io.partnerid.core.domain;
+
+import io.partnerid.core.IdentityException;
+import io.partnerid.core.IdentityRuntime;
+import io.partnerid.core.Page;
+import io.partnerid.core.PageRequest;
+import io.partnerid.core.StoreErrors;
+import io.partnerid.core.domain.DomainVerification.Pending;
+import io.partnerid.core.domain.DomainVerification.PendingReason;
+import io.partnerid.core.domain.DomainVerification.Refused;
+import io.partnerid.core.domain.DomainVerification.RefusalReason;
+import io.partnerid.core.domain.DomainVerification.Verified;
+import io.partnerid.core.org.OrgErrors;
+import io.partnerid.core.org.OrgId;
+import io.partnerid.core.org.Organization;
+import io.partnerid.core.org.OrganizationService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Verified email domains: an organization claims a domain, publishes the DNS TXT challenge it receives, and asks
+ * for verification; the SDK routes and provisions by verified domains only.
+ *
+ * <p>Thread-safe. This is the <em>unchecked</em> domain service: it enforces the rules of domains (one verified
+ * owner per domain, challenges expire, suspended organizations cannot claim or verify) but knows no acting
+ * principal; administrators reach it through the delegated-administration façade, which checks their grants and
+ * audits. A verified domain is matched exactly: verifying {@code example.com} says nothing about
+ * {@code eu.example.com}, which must be claimed separately.
+ *
+ * <pre>{@code
+ * DomainVerificationService domains = DomainVerificationService
+ *         .builder(new InMemoryDomainClaimRepository(), JndiDnsTxtResolver.builder().build(), orgs, runtime)
+ *         .challengeTtl(Duration.ofDays(3))
+ *         .build();
+ * DomainChallenge challenge = domains.claim(acme, DomainName.of("acme.example"));
+ * // the partner publishes: challenge.recordName() TXT challenge.recordValue()
+ * if (domains.verify(acme, DomainName.of("acme.example")) instanceof DomainVerification.Verified) { ... }
+ * domains.verifiedOwner(DomainName.ofEmailAddress("alice@acme.example")); // Optional[acme]
+ * }</pre>
+ */
+public final class DomainVerificationService {
+
+    /** The label prefixed to the domain to form the challenge record's name. */
+    public static final String RECORD_PREFIX = "_partnerid-challenge.";
+
+    /** The prefix of the challenge record's value. */
+    public static final String VALUE_PREFIX = "partnerid-domain-verification=";
+
+    /** How long a challenge is valid unless configured otherwise. */
+    public static final Duration DEFAULT_CHALLENGE_TTL = Duration.ofDays(7);
+
+    /** Random bytes in a challenge: 256 bits. */
+    private static final int CHALLENGE_BYTES = 32;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DomainVerificationService.class);
+
+    private final DomainClaimRepository claims;
+    private final DnsTxtResolver dns;
+    private final OrganizationService organizations;
+    private final IdentityRuntime runtime;
+    private final Duration challengeTtl;
+
+    private DomainVerificationService(Builder builder) {
+        this.claims = builder.claims;
+        this.dns = builder.dns;
+        this.organizations = builder.organizations;
+        this.runtime = builder.runtime;
+        this.challengeTtl = builder.challengeTtl;
+    }
+
+    /** Starts a builder with the required collaborators. */
+    public static Builder builder(DomainClaimRepository claims, DnsTxtResolver dns, OrganizationService organizations,
+                                  IdentityRuntime runtime) {
+        return new Builder(claims, dns, organizations, runtime);
+    }
+
+    /** The name of the TXT record that proves control of {@code domain}. */
+    public static String recordName(DomainName domain) {
+        return RECORD_PREFIX + domain.value();
+    }
+
+    /**
+     * Claims {@code domain} for {@code orgId} and returns the challenge to publish. Idempotent while the challenge
+     * is valid (the same challenge is returned); an expired pending claim gets a new challenge; a verified claim
+     * returns the challenge that verified it. Another organization's claim, pending or verified, does not stop a
+     * claim: verification then decides.
+     *
+     * @throws IdentityException {@code org.not_found} when the organization does not exist, {@code org.suspended}
+     *     when it is suspended
+     */
+    public DomainChallenge claim(OrgId orgId, DomainName domain) {
+        Objects.requireNonNull(orgId, "orgId");
+        Objects.requireNonNull(domain, "domain");
+        requireActive(orgId);
+        for (int attempt = 0; ; attempt++) {
+            Instant now = runtime.now();
+            Optional<DomainClaim> existing = claims.find(orgId, domain);
+            try {
+                if (existing.isEmpty()) {
+                    DomainClaim claim = new DomainClaim(orgId, domain, DomainClaim.Status.PENDING, newChallenge(),
+                            now, Optional.empty(), now.plus(challengeTtl), 0);
+                    claims.insert(claim);
+                    return challengeOf(claim);
+                }
+                DomainClaim claim = existing.get();
+                if (claim.isVerified() || now.isBefore(claim.challengeExpiresAt())) {
+                    return challengeOf(claim);
+                }
+                return challengeOf(claims.update(claim.withChallenge(newChallenge(), now.plus(challengeTtl))));
+            } catch (IdentityException e) {
+                boolean raced = e.code().equals(StoreErrors.DUPLICATE) || e.code().equals(StoreErrors.CONFLICT)
+                        || e.code().equals(StoreErrors.MISSING);
+                if (!raced || attempt >= 2) {
+                    throw e;
+                }
+                // a concurrent claim, renewal or release of the same claim: read again
+            }
+        }
+    }
+
+    /**
+     * Checks DNS for the organization's challenge and verifies the claim when the record is found.
+     *
+     * @return {@link Verified} (now or earlier), {@link Pending} ({@code NOT_FOUND_IN_DNS}, {@code EXPIRED}) or
+     *     {@link Refused} ({@code NO_CLAIM}, {@code VERIFIED_BY_ANOTHER_ORG})
+     * @throws IdentityException {@code org.not_found}, {@code org.suspended}, or {@code domain.dns_unavailable}
+     *     when the DNS lookup failed (the claim stays pending)
+     */
+    public DomainVerification verify(OrgId orgId, DomainName domain) {
+        Objects.requireNonNull(orgId, "orgId");
+        Objects.requireNonNull(domain, "domain");
+        requireActive(orgId);
+        Optional<DomainClaim> found = claims.find(orgId, domain);
+        if (found.isEmpty()) {
+            return new Refused(domain, RefusalReason.NO_CLAIM);
+        }
+        DomainClaim claim = found.get();
+        if (claim.isVerified()) {
+            return new Verified(claim);
+        }
+        if (claims.findVerified(domain).isPresent()) {
+            LOG.debug("verification of {} by {} refused: verified by another organization", domain, orgId);
+            return new Refused(domain, RefusalReason.VERIFIED_BY_ANOTHER_ORG);
+        }
+        Instant now = runtime.now();
+        if (!now.isBefore(claim.challengeExpiresAt())) {
+            return new Pending(domain, PendingReason.EXPIRED, claim.challengeExpiresAt());
+        }
+        List<String> records = dns.txtRecords(recordName(domain));
+        boolean published = records.stream().anyMatch(r -> r.strip().equals(claim.challenge()));
+        if (!published) {
+            LOG.debug("verification of {} by {}: challenge not found among {} TXT records", domain, orgId,
+                    records.size());
+            return new Pending(domain, PendingReason.NOT_FOUND_IN_DNS, claim.challengeExpiresAt());
+        }
+        try {
+            DomainClaim verified = claims.update(claim.verified(now));
+            LOG.debug("domain {} verified by {}", domain, orgId);
+            return new Verified(verified);
+        } catch (IdentityException e) {
+            if (e.code().equals(StoreErrors.DUPLICATE)) {
+                // another organization verified the same domain a moment earlier; the repository kept it unique
+                return new Refused(domain, RefusalReason.VERIFIED_BY_ANOTHER_ORG);
+            }
+            if (e.code().equals(StoreErrors.CONFLICT) || e.code().equals(StoreErrors.MISSING)) {
+                Optional<DomainClaim> current = claims.find(orgId, domain);
+                if (current.isEmpty()) {
+                    return new Refused(domain, RefusalReason.NO_CLAIM);
+                }
+                if (current.get().isVerified()) {
+                    return new Verified(current.get());
+                }
+                return new Pending(domain, PendingReason.NOT_FOUND_IN_DNS, current.get().challengeExpiresAt());
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The organization that has <em>verified</em> {@code domain}, for routing and provisioning; pending claims are
+     * never returned. The owner may be suspended: callers that act on it check its status.
+     */
+    public Optional<OrgId> verifiedOwner(DomainName domain) {
+        return claims.findVerified(Objects.requireNonNull(domain, "domain")).map(DomainClaim::orgId);
+    }
+
+    /**
+     * Releases the organization's claim (pending or verified) on {@code domain}; a released verified domain no
+     * longer routes and may be verified by another organization.
+     *
+     * @return true when there was a claim to release
+     */
+    public boolean release(OrgId orgId, DomainName domain) {
+        Objects.requireNonNull(orgId, "orgId");
+        Objects.requireNonNull(domain, "domain");
+        return claims.delete(orgId, domain);
+    }
+
+    /** The organization's claims in any status, ordered by domain name. */
+    public Page<DomainClaim> domains(OrgId orgId, PageRequest page) {
+        return claims.findByOrg(Objects.requireNonNull(orgId, "orgId"), Objects.requireNonNull(page, "page"));
+    }
+
+    private void requireActive(OrgId orgId) {
+        Organization org = organizations.require(orgId);
+        if (!org.isActive()) {
+            throw OrgErrors.suspended(orgId);
+        }
+    }
+
+    private String newChallenge() {
+        return VALUE_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                runtime.randomBytes(CHALLENGE_BYTES));
+    }
+
+    private static DomainChallenge challengeOf(DomainClaim claim) {
+        return new DomainChallenge(claim.orgId(), claim.domain(), recordName(claim.domain()), claim.challenge(),
+                claim.challengeExpiresAt(), claim.isVerified());
+    }
+
+    /**
+     * Builds a {@link DomainVerificationService}.
+     *
+     * <p>Not thread-safe; use from one thread.
+     */
+    public static final class Builder {
+        private final DomainClaimRepository claims;
+        private final DnsTxtResolver dns;
+        private final OrganizationService organizations;
+        private final IdentityRuntime runtime;
+        private Duration challengeTtl = DEFAULT_CHALLENGE_TTL;
+
+        private Builder(DomainClaimRepository claims, DnsTxtResolver dns, OrganizationService organizations,
+                        IdentityRuntime runtime) {
+            this.claims = Objects.requireNonNull(claims, "claims");
+            this.dns = Objects.requireNonNull(dns, "dns");
+            this.organizations = Objects.requireNonNull(organizations, "organizations");
+            this.runtime = Objects.requireNonNull(runtime, "runtime");
+        }
+
+        /** How long a challenge may be used to verify; 1 minute to 90 days, 7 days by default. */
+        public Builder challengeTtl(Duration ttl) {
+            Objects.requireNonNull(ttl, "ttl");
+            if (ttl.compareTo(Duration.ofMinutes(1)) < 0 || ttl.compareTo(Duration.ofDays(90)) > 0) {
+                throw new IllegalArgumentException("challengeTtl must be 1 minute to 90 days");
+            }
+            this.challengeTtl = ttl;
+            return this;
+        }
+
+        /** Builds the service. */
+        public DomainVerificationService build() {
+            return new DomainVerificationService(this);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.partnerid.core.role;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The immutable identifier of a role assignment.
+ *
+ * <p>Immutable and thread-safe. At most 64 characters from {@code [A-Za-z0-9_-]} (the rules of
+ * {@link io.partnerid.core.org.OrgId}); ids order by their binary (UTF-16 code unit, equal to ASCII) order, which
+ * is the order of every listing keyed by them.
+ *
+ * @param value the id
+ */
+public record RoleAssignmentId(String value) implements Comparable<RoleAssignmentId> {
+
+    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    public RoleAssignmentId {
+        Objects.requireNonNull(value, "value");
+        if (!FORMAT.matcher(value).matches()) {
+            throw new IllegalArgumentException("RoleAssignmentId must match [A-Za-z0-9_-]{1,64}");
+        }
+    }
+
+    /** Wraps {@code value}, validating it. */
+    public static RoleAssignmentId of(String value) {
+        return new RoleAssignmentId(value);
+    }
+
+    @Override
+    public int compareTo(RoleAssignmentId o) {
+        return value.compareTo(o.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,421 @@
+package io.partnerid.core.user;
+
+import io.partnerid.core.ErrorCode;
+import io.partnerid.core.IdentityException;
+import io.partnerid.core.IdentityRuntime;
+import io.partnerid.core.Page;
+import io.partnerid.core.PageRequest;
+import io.partnerid.core.StoreErrors;
+import io.partnerid.core.org.OrgErrors;
+import io.partnerid.core.org.OrgId;
+import io.partnerid.core.org.Organization;
+import io.partnerid.core.org.OrganizationService;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Identity pools, users and their lifecycle, federated identity links and explicit memberships.
+ *
+ * <p>Thread-safe: all state lives in the repositories, and every read-check-write is protected by the
+ * repositories' optimistic concurrency ({@code store.conflict} when another writer got there first). This is the
+ * <em>unchecked</em> domain service: it enforces the model's own rules (a pool belongs to one organization, a user
+ * lives in one pool, allowed status transitions, (issuer, subject) uniqueness, nothing new under a suspended
+ * organization) but knows no acting principal. Applications administer users through the delegated
+ * administration façade, which checks the actor's admin grants and audits; this service publishes no audit events.
+ *
+ * <pre>{@code
+ * UserService users = UserService.inMemory(organizations, runtime);
+ * IdentityPool pool = users.createPool(acme.id(), "Acme staff");
+ * User alice = users.createUser(new NewUser(pool.id(), "alice", Optional.of("alice@acme.example"), "Alice",
+ *         UserStatus.ACTIVE));
+ * users.link(alice.id(), "https://login.acme.example", "248289761001");
+ * users.addMembership(alice.id(), hostOrg.id()); // Alice also works for the host
+ * }</pre>
+ */
+public final class UserService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UserService.class);
+
+    private final IdentityPoolRepository pools;
+    private final UserRepository users;
+    private final FederatedIdentityRepository links;
+    private final MembershipRepository memberships;
+    private final OrganizationService organizations;
+    private final IdentityRuntime runtime;
+
+    /**
+     * Builds the service from its repositories, the organization tree and the runtime.
+     *
+     * @param pools storage of identity pools
+     * @param users storage of users
+     * @param links storage of federated identity links
+     * @param memberships storage of explicit memberships
+     * @param organizations the organization tree (existence, status and ancestry of organizations)
+     * @param runtime clock and id generator
+     */
+    public UserService(IdentityPoolRepository pools, UserRepository users, FederatedIdentityRepository links,
+                       MembershipRepository memberships, OrganizationService organizations,
+                       IdentityRuntime runtime) {
+        this.pools = Objects.requireNonNull(pools, "pools");
+        this.users = Objects.requireNonNull(users, "users");
+        this.links = Objects.requireNonNull(links, "links");
+        this.memberships = Objects.requireNonNull(memberships, "memberships");
+        this.organizations = Objects.requireNonNull(organizations, "organizations");
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+    }
+
+    /** A service over fresh in-memory repositories, for tests, samples and local development. */
+    public static UserService inMemory(OrganizationService organizations, IdentityRuntime runtime) {
+        return new UserService(new InMemoryIdentityPoolRepository(), new InMemoryUserRepository(),
+                new InMemoryFederatedIdentityRepository(), new InMemoryMembershipRepository(), organizations, runtime);
+    }
+
+    /**
+     * What a new user is made of.
+     *
+     * @param poolId the pool the user will live in
+     * @param username the username, canonicalized by {@link User#canonicalUsername(String)}
+     * @param email an e-mail address, if any (informational, never a key)
+     * @param displayName the display name
+     * @param initialStatus {@link UserStatus#INVITED} or {@link UserStatus#ACTIVE}
+     */
+    public record NewUser(PoolId poolId, String username, Optional<String> email, String displayName,
+                          UserStatus initialStatus) {
+        public NewUser {
+            Objects.requireNonNull(poolId, "poolId");
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(email, "email");
+            Objects.requireNonNull(displayName, "displayName");
+            Objects.requireNonNull(initialStatus, "initialStatus");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- pools
+
+    /**
+     * Creates an identity pool owned by {@code orgId}.
+     *
+     * @throws IdentityException {@code org.not_found} when the organization does not exist, {@code org.suspended}
+     *     when it is suspended, {@code user.invalid_request} for a bad name
+     */
+    public IdentityPool createPool(OrgId orgId, String name) {
+        Objects.requireNonNull(name, "name");
+        requireActiveOrg(orgId);
+        IdentityPool pool = valid(() -> new IdentityPool(PoolId.of(runtime.ids().next()), orgId, name, runtime.now(),
+                0));
+        pools.insert(pool);
+        return pool;
+    }
+
+    /** Looks a pool up; empty when it does not exist. */
+    public Optional<IdentityPool> findPool(PoolId id) {
+        return pools.findById(Objects.requireNonNull(id, "id"));
+    }
+
+    /**
+     * Looks a pool up.
+     *
+     * @throws IdentityException {@code user.pool_not_found} when it does not exist
+     */
+    public IdentityPool requirePool(PoolId id) {
+        return findPool(id).orElseThrow(() -> UserErrors.poolNotFound(id));
+    }
+
+    /** The pools of an organization, ordered by id. */
+    public Page<IdentityPool> pools(OrgId orgId, PageRequest page) {
+        return pools.findByOrg(Objects.requireNonNull(orgId, "orgId"), Objects.requireNonNull(page, "page"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- users
+
+    /**
+     * Creates a user in a pool; its home organization is the pool's organization.
+     *
+     * @throws IdentityException {@code user.pool_not_found}, {@code org.suspended} when the pool's organization is
+     *     suspended, {@code user.username_taken} when the pool already holds the (canonical) username,
+     *     {@code user.invalid_request} for a malformed username, e-mail or display name, or an initial status other
+     *     than INVITED or ACTIVE
+     */
+    public User createUser(NewUser request) {
+        Objects.requireNonNull(request, "request");
+        if (request.initialStatus() != UserStatus.INVITED && request.initialStatus() != UserStatus.ACTIVE) {
+            throw UserErrors.invalidRequest("initial status must be INVITED or ACTIVE: " + request.initialStatus());
+        }
+        IdentityPool pool = requirePool(request.poolId());
+        requireActiveOrg(pool.orgId());
+        User user = valid(() -> new User(UserId.of(runtime.ids().next()), pool.id(), pool.orgId(),
+                User.canonicalUsername(request.username()), request.email(), request.displayName(),
+                request.initialStatus(), runtime.now(), 0));
+        try {
+            users.insert(user);
+        } catch (IdentityException e) {
+            throw translateDuplicate(e, UserErrors.USERNAME_TAKEN, "The username is not available.",
+                    "username taken in pool " + pool.id());
+        }
+        return user;
+    }
+
+    /**
+     * Moves a user to another lifecycle state, following the transitions of {@link UserStatus}. Changing to the
+     * current state is a no-op that returns the user unchanged. While the home organization is suspended only
+     * restricting changes (to LOCKED or DISABLED) are allowed.
+     *
+     * @return the user as stored
+     * @throws IdentityException {@code user.not_found}; {@code user.invalid_transition} for a transition the
+     *     lifecycle does not allow; {@code org.suspended}; {@code store.conflict} when the user changed concurrently
+     */
+    public User changeStatus(UserId id, UserStatus target) {
+        Objects.requireNonNull(target, "target");
+        User user = requireUser(id);
+        if (user.status() == target) {
+            return user;
+        }
+        if (!user.status().canTransitionTo(target)) {
+            throw new IdentityException(UserErrors.INVALID_TRANSITION, "The status change is not allowed.",
+                    "user " + id + " cannot change from " + user.status() + " to " + target);
+        }
+        if (target == UserStatus.ACTIVE) {
+            requireActiveOrg(user.orgId());
+        }
+        User stored = users.update(user.withStatus(target));
+        LOG.debug("user {} changed from {} to {}", id, user.status(), target);
+        return stored;
+    }
+
+    /**
+     * Replaces a user's display name and e-mail address.
+     *
+     * @throws IdentityException {@code user.not_found}, {@code user.invalid_request}, {@code org.suspended},
+     *     {@code store.conflict}
+     */
+    public User updateProfile(UserId id, String displayName, Optional<String> email) {
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(email, "email");
+        User user = requireUser(id);
+        requireActiveOrg(user.orgId());
+        return users.update(valid(() -> user.withProfile(displayName, email)));
+    }
+
+    /** Looks a user up; empty when it does not exist. */
+    public Optional<User> findUser(UserId id) {
+        return users.findById(Objects.requireNonNull(id, "id"));
+    }
+
+    /**
+     * Looks a user up.
+     *
+     * @throws IdentityException {@code user.not_found} when it does not exist
+     */
+    public User requireUser(UserId id) {
+        return findUser(id).orElseThrow(() -> UserErrors.notFound(id));
+    }
+
+    /** Looks a user up by username (canonicalized first) within a pool; empty when there is none. */
+    public Optional<User> findByUsername(PoolId poolId, String username) {
+        Objects.requireNonNull(poolId, "poolId");
+        String canonical;
+        try {
+            canonical = User.canonicalUsername(username);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return users.findByUsername(poolId, canonical);
+    }
+
+    /** The users of a pool, ordered by id. */
+    public Page<User> usersInPool(PoolId poolId, PageRequest page) {
+        return users.findByPool(Objects.requireNonNull(poolId, "poolId"), Objects.requireNonNull(page, "page"));
+    }
+
+    /**
+     * The home organization of a user: its pool's organization.
+     *
+     * @throws IdentityException {@code user.not_found}
+     */
+    public OrgId homeOrg(UserId id) {
+        return requireUser(id).orgId();
+    }
+
+    // ---------------------------------------------------------------------------------------- federated identities
+
+    /**
+     * Links the external identity (issuer, subject) to a user. The pair is compared exactly and can be linked to
+     * one user only; e-mail addresses play no part.
+     *
+     * @throws IdentityException {@code user.not_found}; {@code user.federated_identity_taken} when the pair is
+     *     already linked (to this user or another); {@code org.suspended}; {@code user.invalid_request} for an empty
+     *     or oversized issuer or subject
+     */
+    public FederatedIdentity link(UserId userId, String issuer, String subject) {
+        User user = requireUser(userId);
+        requireActiveOrg(user.orgId());
+        FederatedIdentity link = valid(() -> new FederatedIdentity(issuer, subject, user.id(), user.poolId(),
+                user.orgId(), runtime.now()));
+        try {
+            links.insert(link);
+        } catch (IdentityException e) {
+            throw translateDuplicate(e, UserErrors.FEDERATED_IDENTITY_TAKEN,
+                    "The external identity cannot be linked.", "federated identity already linked");
+        }
+        return link;
+    }
+
+    /**
+     * Removes the link (issuer, subject) from a user.
+     *
+     * @return true when the link existed and belonged to the user; false otherwise (a link of another user is left
+     *     alone)
+     */
+    public boolean unlink(UserId userId, String issuer, String subject) {
+        Objects.requireNonNull(userId, "userId");
+        Optional<FederatedIdentity> link = findLink(issuer, subject);
+        if (link.isEmpty() || !link.get().userId().equals(userId)) {
+            return false;
+        }
+        return links.delete(issuer, subject);
+    }
+
+    /** The link of (issuer, subject), by exact comparison; empty when there is none. */
+    public Optional<FederatedIdentity> findLink(String issuer, String subject) {
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(subject, "subject");
+        return links.find(issuer, subject);
+    }
+
+    /**
+     * The user linked to (issuer, subject), by exact comparison; empty when there is none. Callers that route a
+     * login must still check that the user's organization is the one that trusts this issuer.
+     */
+    public Optional<User> findByFederatedIdentity(String issuer, String subject) {
+        return findLink(issuer, subject).flatMap(l -> users.findById(l.userId()));
+    }
+
+    /** The federated identities linked to a user, ordered by issuer then subject. */
+    public Page<FederatedIdentity> links(UserId userId, PageRequest page) {
+        return links.findByUser(Objects.requireNonNull(userId, "userId"), Objects.requireNonNull(page, "page"));
+    }
+
+    // ---------------------------------------------------------------------------------------------- memberships
+
+    /**
+     * Makes a user an explicit member of an organization other than its home organization. Idempotent: when the
+     * membership exists it is returned unchanged.
+     *
+     * @throws IdentityException {@code user.not_found}; {@code org.not_found}; {@code org.suspended} when the target
+     *     organization or the user's home organization is suspended; {@code user.home_org_membership} when
+     *     {@code orgId} is the user's home organization
+     */
+    public Membership addMembership(UserId userId, OrgId orgId) {
+        User user = requireUser(userId);
+        if (user.orgId().equals(orgId)) {
+            throw new IdentityException(UserErrors.HOME_ORG_MEMBERSHIP,
+                    "The organization is the user's home organization.", "user " + userId + " lives in " + orgId);
+        }
+        requireActiveOrg(orgId);
+        requireActiveOrg(user.orgId());
+        Optional<Membership> existing = memberships.find(userId, orgId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Membership membership = new Membership(userId, orgId, runtime.now());
+        try {
+            memberships.insert(membership);
+        } catch (IdentityException e) {
+            if (e.code().equals(StoreErrors.DUPLICATE)) {
+                return memberships.find(userId, orgId).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+        return membership;
+    }
+
+    /**
+     * Ends a user's explicit membership in an organization.
+     *
+     * @return true when a membership was removed
+     */
+    public boolean removeMembership(UserId userId, OrgId orgId) {
+        return memberships.delete(Objects.requireNonNull(userId, "userId"), Objects.requireNonNull(orgId, "orgId"));
+    }
+
+    /** The explicit memberships of a user, ordered by organization id (the home organization is not listed). */
+    public Page<Membership> memberships(UserId userId, PageRequest page) {
+        return memberships.findByUser(Objects.requireNonNull(userId, "userId"), Objects.requireNonNull(page, "page"));
+    }
+
+    /** The explicit members of an organization, ordered by user id (users living in its pools are not listed). */
+    public Page<Membership> members(OrgId orgId, PageRequest page) {
+        return memberships.findByOrg(Objects.requireNonNull(orgId, "orgId"), Objects.requireNonNull(page, "page"));
+    }
+
+    /**
+     * True when {@code orgId} is the user's home organization or the user holds an explicit membership in exactly
+     * that organization; false for an unknown user. Neither extends down or up the tree.
+     */
+    public boolean isMemberOrHome(UserId userId, OrgId orgId) {
+        Objects.requireNonNull(orgId, "orgId");
+        Optional<User> user = findUser(userId);
+        if (user.isEmpty()) {
+            return false;
+        }
+        return user.get().orgId().equals(orgId) || memberships.find(userId, orgId).isPresent();
+    }
+
+    /**
+     * True when the user belongs to the organization's line of the tree: its home organization is {@code orgId},
+     * an ancestor or a descendant of it, or the user holds an explicit membership in {@code orgId} or one of its
+     * ancestors. Role assignments and group memberships require it, so that a user of one partner never gets
+     * privileges in another partner's subtree without an explicit membership there. False for an unknown user or
+     * organization.
+     */
+    public boolean isAffiliated(UserId userId, OrgId orgId) {
+        Objects.requireNonNull(orgId, "orgId");
+        Optional<User> user = findUser(userId);
+        Optional<Organization> target = organizations.find(orgId);
+        if (user.isEmpty() || target.isEmpty()) {
+            return false;
+        }
+        OrgId home = user.get().orgId();
+        Optional<Organization> homeOrg = organizations.find(home);
+        if (homeOrg.isPresent() && (homeOrg.get().path().isAncestorOrSelfOf(target.get().path())
+                || target.get().path().isAncestorOrSelfOf(homeOrg.get().path()))) {
+            return true;
+        }
+        // Memberships extend down the tree only: any ancestor-or-self of the target holding a membership counts.
+        for (OrgId ancestor : target.get().path().ids()) {
+            if (memberships.find(userId, ancestor).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------------------------------------- internals
+
+    private Organization requireActiveOrg(OrgId orgId) {
+        Organization org = organizations.require(Objects.requireNonNull(orgId, "orgId"));
+        if (!org.isActive()) {
+            throw OrgErrors.suspended(orgId);
+        }
+        return org;
+    }
+
+    private static <T> T valid(Supplier<T> construction) {
+        try {
+            return construction.get();
+        } catch (IllegalArgumentException e) {
+            throw UserErrors.invalidRequest(e.getMessage());
+        }
+    }
+
+    private static IdentityException translateDuplicate(IdentityException e, ErrorCode code,
+                                                String clientText, String detail) {
+        if (e.code().equals(StoreErrors.DUPLICATE)) {
+            return new IdentityException(code, clientText, detail, e);
+        }
+        return e;
+    }
+}

@@ -1,0 +1,274 @@
+package io.partnerid.core.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.partnerid.core.ErrorCode;
+import io.partnerid.core.IdentityException;
+import io.partnerid.core.IdentityRuntime;
+import io.partnerid.core.PageRequest;
+import io.partnerid.core.domain.DomainVerification.Pending;
+import io.partnerid.core.domain.DomainVerification.PendingReason;
+import io.partnerid.core.domain.DomainVerification.Refused;
+import io.partnerid.core.domain.DomainVerification.RefusalReason;
+import io.partnerid.core.domain.DomainVerification.Verified;
+import io.partnerid.core.org.InMemoryOrganizationRepository;
+import io.partnerid.core.org.OrgErrors;
+import io.partnerid.core.org.OrgId;
+import io.partnerid.core.org.Organization;
+import io.partnerid.core.org.OrganizationService;
+import io.partnerid.core.org.OrganizationService.NewOrganization;
+import io.partnerid.testkit.MutableClock;
+import io.partnerid.testkit.TestRuntimes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+class DomainVerificationServiceTests {
+
+    private static final Duration TTL = Duration.ofDays(1);
+    private static final DomainName ACME_DOMAIN = DomainName.of("acme.example");
+
+    private final MutableClock clock = MutableClock.standard();
+    private final IdentityRuntime runtime = TestRuntimes.on(clock);
+    private final InMemoryOrganizationRepository orgRepository = new InMemoryOrganizationRepository();
+    private final OrganizationService orgs = new OrganizationService(orgRepository, runtime);
+    private final InMemoryDnsTxtResolver dns = new InMemoryDnsTxtResolver();
+    private final InMemoryDomainClaimRepository claims = new InMemoryDomainClaimRepository();
+    private final DomainVerificationService domains = service(dns);
+
+    private final Organization acme = orgs.createRoot(new NewOrganization("Acme Capital"));
+    private final Organization globex = orgs.createRoot(new NewOrganization("Globex"));
+
+    private DomainVerificationService service(DnsTxtResolver resolver) {
+        return DomainVerificationService.builder(claims, resolver, orgs, runtime).challengeTtl(TTL).build();
+    }
+
+    private void publish(DomainChallenge challenge) {
+        dns.put(challenge.recordName(), "v=spf1 -all", challenge.recordValue());
+    }
+
+    private static void assertCode(ThrowingCallable call, ErrorCode code) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(IdentityException.class,
+                e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+    @Test
+    void claimThenChallengeNamesTheRecordAndCarries256RandomBits() {
+        DomainChallenge challenge = domains.claim(acme.id(), ACME_DOMAIN);
+
+        assertThat(challenge.recordName()).isEqualTo("_partnerid-challenge.acme.example");
+        assertThat(challenge.recordValue()).startsWith("partnerid-domain-verification=");
+        String token = challenge.recordValue().substring("partnerid-domain-verification=".length());
+        assertThat(Base64.getUrlDecoder().decode(token)).hasSize(32);
+        assertThat(challenge.expiresAt()).isEqualTo(clock.instant().plus(TTL));
+        assertThat(challenge.alreadyVerified()).isFalse();
+        assertThat(domains.claim(globex.id(), ACME_DOMAIN).recordValue()).isNotEqualTo(challenge.recordValue());
+    }
+
+    @Test
+    void claimWhenRepeatedBeforeExpiryThenSameChallenge() {
+        DomainChallenge first = domains.claim(acme.id(), ACME_DOMAIN);
+        clock.advance(Duration.ofHours(1));
+        assertThat(domains.claim(acme.id(), ACME_DOMAIN)).isEqualTo(first);
+    }
+
+    @Test
+    void claimWhenPendingChallengeExpiredThenNewChallenge() {
+        DomainChallenge first = domains.claim(acme.id(), ACME_DOMAIN);
+        clock.advance(TTL);
+        DomainChallenge second = domains.claim(acme.id(), ACME_DOMAIN);
+        assertThat(second.recordValue()).isNotEqualTo(first.recordValue());
+        assertThat(second.expiresAt()).isEqualTo(clock.instant().plus(TTL));
+    }
+
+    @Test
+    void verifyWhenChallengePublishedThenVerifiedAndTheDomainRoutesToTheOrg() {
+        publish(domains.claim(acme.id(), ACME_DOMAIN));
+        clock.advance(Duration.ofMinutes(5));
+
+        DomainVerification result = domains.verify(acme.id(), ACME_DOMAIN);
+
+        assertThat(result).isInstanceOfSatisfying(Verified.class, v -> {
+            assertThat(v.claim().orgId()).isEqualTo(acme.id());
+            assertThat(v.claim().verifiedAt()).contains(clock.instant());
+        });
+        assertThat(domains.verifiedOwner(ACME_DOMAIN)).contains(acme.id());
+        assertThat(domains.verifiedOwner(DomainName.ofEmailAddress("alice@ACME.example"))).contains(acme.id());
+        assertThat(domains.verify(acme.id(), ACME_DOMAIN)).isInstanceOf(Verified.class);
+        assertThat(domains.claim(acme.id(), ACME_DOMAIN).alreadyVerified()).isTrue();
+    }
+
+    @Test
+    void aPendingClaimNeverRoutes() {
+        DomainChallenge acmeChallenge = domains.claim(acme.id(), ACME_DOMAIN);
+        publish(acmeChallenge); // published but not yet verified
+        domains.claim(globex.id(), ACME_DOMAIN);
+
+        assertThat(domains.verifiedOwner(ACME_DOMAIN)).isEmpty();
+        clock.advance(TTL.plusDays(1));
+        assertThat(domains.verifiedOwner(ACME_DOMAIN)).isEmpty();
+    }
+
+    @Test
+    void verifyWhenNoRecordPublishedThenPendingNotFoundInDns() {
+        DomainChallenge challenge = domains.claim(acme.id(), ACME_DOMAIN);
+        assertThat(domains.verify(acme.id(), ACME_DOMAIN))
+                .isEqualTo(new Pending(ACME_DOMAIN, PendingReason.NOT_FOUND_IN_DNS, challenge.expiresAt()));
+        assertThat(domains.verifiedOwner(ACME_DOMAIN)).isEmpty();
+    }
+
+    @Test
+    void verifyWhenAnotherOrgsChallengeIsPublishedThenPending() {
+        publish(domains.claim(globex.id(), ACME_DOMAIN)); // the DNS holds Globex's value only
+        domains.claim(acme.id(), ACME_DOMAIN);
+
+        assertThat(domains.verify(acme.id(), ACME_DOMAIN)).isInstanceOfSatisfying(Pending.class,
+                p -> assertThat(p.reason()).isEqualTo(PendingReason.NOT_FOUND_IN_DNS));
+    }
+
+    @Test
+    void verifyWhenRecordPublishedAtAnotherNameThenPending() {
+        DomainChallenge challenge = domains.claim(acme.id(), ACME_DOMAIN);
+        dns.put("acme.example", challenge.recordValue());
+        dns.put("_partnerid-challenge.other.example", challenge.recordValue());
+        assertThat(domains.verify(acme.id(), ACME_DOMAIN)).isInstanceOf(Pending.class);
+    }
+
+    @Test
+    void secondOrgCannotVerifyADomainVerifiedByTheFirst() {
+        DomainChallenge acmeChallenge = domains.claim(acme.id(), ACME_DOMAIN);
+        DomainChallenge globexChallenge = domains.claim(globex.id(), ACME_DOMAIN);
+        dns.put(acmeChallenge.recordName(), acmeChallenge.recordValue(), globexChallenge.recordValue());
+        assertThat(domains.verify(acme.id(), ACME_DOMAIN)).isInstanceOf(Verified.class);
+
+        DomainVerification second = domains.verify(globex.id(), ACME_DOMAIN);
+
+        assertThat(second).isEqualTo(new Refused(ACME_DOMAIN, RefusalReason.VERIFIED_BY_ANOTHER_ORG));
+        assertThat(second.clientDescription()).doesNotContain(acme.id().value(), acme.name());
+        assertThat(domains.verifiedOwner(ACME_DOMAIN)).contains(acme.id());
+        assertThat(claims.find(globex.id(), ACME_DOMAIN).orElseThrow().isVerified()).isFalse();
+    }
+
+    @Test
+    void verifyWhenTwoOrgsVerifyAtTheSameMomentThenExactlyOneWins() throws Exception {
+        DomainChallenge a = domains.claim(acme.id(), ACME_DOMAIN);
+        DomainChallenge b = domains.claim(globex.id(), ACME_DOMAIN);
+        CyclicBarrier bothLookedUp = new CyclicBarrier(2);
+        DnsTxtResolver slowDns = name -> {
+            try {
+                bothLookedUp.await(30, TimeUnit.SECONDS); // both pass the "already verified?" check first
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return List.of(a.recordValue(), b.recordValue());
+        };
+        DomainVerificationService racing = service(slowDns);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<DomainVerification> forAcme = pool.submit(() -> racing.verify(acme.id(), ACME_DOMAIN));
+            Future<DomainVerification> forGlobex = pool.submit(() -> racing.verify(globex.id(), ACME_DOMAIN));
+            List<DomainVerification> results = List.of(forAcme.get(30, TimeUnit.SECONDS),
+                    forGlobex.get(30, TimeUnit.SECONDS));
+            assertThat(results).filteredOn(r -> r instanceof Verified).hasSize(1);
+            assertThat(results).filteredOn(r -> r instanceof Refused).singleElement()
+                    .isEqualTo(new Refused(ACME_DOMAIN, RefusalReason.VERIFIED_BY_ANOTHER_ORG));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void verifyWhenChallengeExpiredThenPendingExpiredEvenIfPublished() {
+        DomainChallenge challenge = domains.claim(acme.id(), ACME_DOMAIN);
+        publish(challenge);
+        clock.advance(TTL);
+
+        assertThat(domains.verify(acme.id(), ACME_DOMAIN))
+                .isEqualTo(new Pending(ACME_DOMAIN, PendingReason.EXPIRED, challenge.expiresAt()));
+        assertThat(domains.verifiedOwner(ACME_DOMAIN)).isEmpty();
+
+        publish(domains.claim(acme.id(), ACME_DOMAIN)); // a new claim issues a new challenge
+        assertThat(domains.verify(acme.id(), ACME_DOMAIN)).isInstanceOf(Verified.class);
+    }
+
+    @Test
+    void verifyWhenOneSecondBeforeExpiryThenVerified() {
+        publish(domains.claim(acme.id(), ACME_DOMAIN));
+        clock.advance(TTL.minusSeconds(1));
+        assertThat(domains.verify(acme.id(), ACME_DOMAIN)).isInstanceOf(Verified.class);
+    }
+
+    @Test
+    void verifyWhenNoClaimThenRefusedNoClaim() {
+        assertThat(domains.verify(acme.id(), ACME_DOMAIN))
+                .isEqualTo(new Refused(ACME_DOMAIN, RefusalReason.NO_CLAIM));
+    }
+
+    @Test
+    void verifyWhenDnsUnavailableThenTypedErrorAndClaimStaysPending() {
+        DomainChallenge challenge = domains.claim(acme.id(), ACME_DOMAIN);
+        dns.failOn(challenge.recordName());
+        assertCode(() -> domains.verify(acme.id(), ACME_DOMAIN), DomainErrors.DNS_UNAVAILABLE);
+        assertThat(claims.find(acme.id(), ACME_DOMAIN).orElseThrow().isVerified()).isFalse();
+    }
+
+    @Test
+    void claimAndVerifyWhenOrgSuspendedThenOrgSuspended() {
+        DomainChallenge challenge = domains.claim(acme.id(), ACME_DOMAIN);
+        publish(challenge);
+        orgRepository.suspendSubtree(acme.path(), acme.id());
+
+        assertCode(() -> domains.claim(acme.id(), DomainName.of("other.example")), OrgErrors.SUSPENDED);
+        assertCode(() -> domains.verify(acme.id(), ACME_DOMAIN), OrgErrors.SUSPENDED);
+        assertThat(domains.verifiedOwner(ACME_DOMAIN)).isEmpty();
+    }
+
+    @Test
+    void claimWhenChildOfSuspendedOrgThenOrgSuspended() {
+        Organization desk = orgs.createChild(acme.id(), new NewOrganization("Equities"));
+        orgRepository.suspendSubtree(acme.path(), acme.id());
+        assertCode(() -> domains.claim(desk.id(), DomainName.of("equities.example")), OrgErrors.SUSPENDED);
+    }
+
+    @Test
+    void claimWhenOrgUnknownThenNotFound() {
+        assertCode(() -> domains.claim(OrgId.of("nobody"), ACME_DOMAIN), OrgErrors.NOT_FOUND);
+    }
+
+    @Test
+    void releaseWhenVerifiedThenStopsRoutingAndAnotherOrgCanVerify() {
+        publish(domains.claim(acme.id(), ACME_DOMAIN));
+        domains.verify(acme.id(), ACME_DOMAIN);
+        DomainChallenge globexChallenge = domains.claim(globex.id(), ACME_DOMAIN);
+
+        assertThat(domains.release(acme.id(), ACME_DOMAIN)).isTrue();
+        assertThat(domains.release(acme.id(), ACME_DOMAIN)).isFalse();
+        assertThat(domains.verifiedOwner(ACME_DOMAIN)).isEmpty();
+
+        publish(globexChallenge);
+        assertThat(domains.verify(globex.id(), ACME_DOMAIN)).isInstanceOf(Verified.class);
+        assertThat(domains.verifiedOwner(ACME_DOMAIN)).contains(globex.id());
+    }
+
+    @Test
+    void domainsThenListsTheOrgsClaimsInEveryStatus() {
+        publish(domains.claim(acme.id(), DomainName.of("b.example")));
+        domains.verify(acme.id(), DomainName.of("b.example"));
+        domains.claim(acme.id(), DomainName.of("a.example"));
+        domains.claim(globex.id(), DomainName.of("c.example"));
+
+        List<DomainClaim> listed = new ArrayList<>(domains.domains(acme.id(), PageRequest.first(10)).items());
+        assertThat(listed).extracting(c -> c.domain().value()).containsExactly("a.example", "b.example");
+        assertThat(listed).extracting(DomainClaim::status)
+                .containsExactly(DomainClaim.Status.PENDING, DomainClaim.Status.VERIFIED);
+    }
+}
