@@ -1,5 +1,6 @@
 package io.partnerid.authz.engine;
 
+import io.partnerid.authz.Decision;
 import io.partnerid.authz.Reason;
 import io.partnerid.authz.policy.RoleDef;
 import io.partnerid.core.org.OrgId;
@@ -17,16 +18,27 @@ final class Compiled {
     }
 
     /** A conditional permission or deny: the bits it covers, its condition, and where it comes from. */
-    record Conditional(long[] bits, CelCondition condition, Reason reason) {
+    record Conditional(long[] bits, CelCondition condition, Reason reason, Decision.Permit permit) {
+        Conditional(long[] bits, CelCondition condition, Reason reason) {
+            this(bits, condition, reason, Decision.permit(reason));
+        }
     }
 
     /** A role with its inherited roles flattened. */
     record Role(String name, OrgId definedAt, RoleDef.Scope scope, boolean inheritable, long[] bits,
-                List<Conditional> conditionals, Reason reason) {
+                List<Conditional> conditionals, Reason reason, Decision.Permit permit) {
+        Role(String name, OrgId definedAt, RoleDef.Scope scope, boolean inheritable, long[] bits,
+             List<Conditional> conditionals, Reason reason) {
+            this(name, definedAt, scope, inheritable, bits, conditionals, reason, Decision.permit(reason));
+        }
     }
 
     /** An unconditional or conditional deny set at an organization. */
-    record Deny(String id, OrgId org, long[] bits, Optional<CelCondition> condition, Reason reason) {
+    record Deny(String id, OrgId org, long[] bits, Optional<CelCondition> condition, Reason reason,
+                Decision.Deny deny) {
+        Deny(String id, OrgId org, long[] bits, Optional<CelCondition> condition, Reason reason) {
+            this(id, org, bits, condition, reason, Decision.deny(reason));
+        }
     }
 
     /**
@@ -36,7 +48,7 @@ final class Compiled {
     record Org(OrgId id, OrgPath path, Optional<OrgId> parent, long[] ceiling, long[] ownCeiling,
                long[] denyBits, List<Deny> conditionalDenies, Map<String, Role> roles,
                Map<String, Role> visibleToChildren, List<Role> localRoles, List<Deny> localDenies,
-               long[] delegation, Set<String> overridable) {
+               long[] delegation, Set<String> overridable, Decision.Deny ceilingDeny) {
     }
 
     /** A cross-organization grant. */

@@ -286,15 +286,22 @@ final class Compiler {
         for (String name : ownDefs.keySet()) {
             compileRole(name, ownDefs, ownIndex, inherited, compiledOwn, new ArrayList<>(), path, id);
         }
-        Map<String, Compiled.Role> roles = new HashMap<>(inherited);
-        roles.putAll(compiledOwn);
-        Map<String, Compiled.Role> visibleToChildren = new HashMap<>(inherited);
-        Set<String> overridable = new HashSet<>(o.delegation().overridableRoles());
-        for (Compiled.Role r : compiledOwn.values()) {
-            if (r.inheritable()) {
-                visibleToChildren.put(r.name(), r);
+        // organizations without local roles share their parent's maps (smaller snapshot, fewer cache misses)
+        Map<String, Compiled.Role> roles = inherited;
+        Map<String, Compiled.Role> visibleToChildren = inherited;
+        if (!compiledOwn.isEmpty()) {
+            Map<String, Compiled.Role> r = new HashMap<>(inherited);
+            r.putAll(compiledOwn);
+            roles = Map.copyOf(r);
+            Map<String, Compiled.Role> v = new HashMap<>(inherited);
+            for (Compiled.Role role : compiledOwn.values()) {
+                if (role.inheritable()) {
+                    v.put(role.name(), role);
+                }
             }
+            visibleToChildren = Map.copyOf(v);
         }
+        Set<String> overridable = new HashSet<>(o.delegation().overridableRoles());
         for (int j = 0; j < o.delegation().overridableRoles().size(); j++) {
             String name = o.delegation().overridableRoles().get(j);
             if (!roles.containsKey(name)) {
@@ -302,8 +309,10 @@ final class Compiler {
             }
         }
         return new Compiled.Org(id, orgPath, Optional.ofNullable(parent).map(Compiled.Org::id), ceiling, own,
-                denyBits, List.copyOf(conditionalDenies), Map.copyOf(roles), Map.copyOf(visibleToChildren),
-                List.copyOf(compiledOwn.values()), List.copyOf(localDenies), delegation, Set.copyOf(overridable));
+                denyBits, List.copyOf(conditionalDenies), roles, visibleToChildren,
+                List.copyOf(compiledOwn.values()), List.copyOf(localDenies), delegation, Set.copyOf(overridable),
+                io.partnerid.authz.Decision.deny(new Reason("ceiling.exceeded", "the action is outside the ceiling "
+                        + "of organization " + id + " or one of its ancestors")));
     }
 
     /** The organization that defined the role (an ancestor) must have listed it as overridable. */

@@ -41,14 +41,15 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class PolicyEngine {
 
-    private static final Reason UNKNOWN_SUBJECT_ORG = new Reason("unknown.subject_org",
-            "the subject's organization is not in the policy");
-    private static final Reason UNKNOWN_RESOURCE_ORG = new Reason("unknown.resource_org",
-            "the resource's organization is not in the policy");
-    private static final Reason UNKNOWN_ACTION = new Reason("unknown.action",
-            "the resource type or action is not declared in the policy");
-    private static final Reason CONDITIONAL_DENY_ERROR = new Reason("deny.condition_error",
-            "a deny condition could not be evaluated; failing closed");
+    private static final Decision.Deny UNKNOWN_SUBJECT_ORG = Decision.deny(new Reason("unknown.subject_org",
+            "the subject's organization is not in the policy"));
+    private static final Decision.Deny UNKNOWN_RESOURCE_ORG = Decision.deny(new Reason("unknown.resource_org",
+            "the resource's organization is not in the policy"));
+    private static final Decision.Deny UNKNOWN_ACTION = Decision.deny(new Reason("unknown.action",
+            "the resource type or action is not declared in the policy"));
+    private static final Decision.Deny CONDITIONAL_DENY_ERROR = Decision.deny(new Reason("deny.condition_error",
+            "a deny condition could not be evaluated; failing closed"));
+    private static final Decision.Deny NO_PERMISSION = Decision.deny(Reason.NO_MATCHING_PERMISSION);
 
     private final Clock clock;
     private final AtomicReference<PolicySnapshot> current;
@@ -152,18 +153,18 @@ public final class PolicyEngine {
     private Decision decide(PolicySnapshot s, AuthorizationRequest request) {
         Compiled.Org so = s.orgs.get(request.subject().org());
         if (so == null) {
-            return Decision.deny(UNKNOWN_SUBJECT_ORG);
+            return UNKNOWN_SUBJECT_ORG;
         }
         Compiled.Org ro = s.orgs.get(request.resource().org());
         if (ro == null) {
-            return Decision.deny(UNKNOWN_RESOURCE_ORG);
+            return UNKNOWN_RESOURCE_ORG;
         }
         int bit = s.space.index(request.resource().type(), request.action());
         if (bit < 0) {
-            return Decision.deny(UNKNOWN_ACTION);
+            return UNKNOWN_ACTION;
         }
         if (Bits.get(so.denyBits(), bit) || Bits.get(ro.denyBits(), bit)) {
-            return Decision.deny(denyReason(so, ro, bit));
+            return denyDecision(s, so, ro, bit);
         }
         Activation activation = null;
         if (!so.conditionalDenies().isEmpty() || !ro.conditionalDenies().isEmpty()) {
@@ -176,9 +177,11 @@ public final class PolicyEngine {
                 return d;
             }
         }
-        if (!withinCeiling(so, bit) || !withinCeiling(ro, bit)) {
-            return Decision.deny(new Reason("ceiling.exceeded", "the action is outside the ceiling of organization "
-                    + (withinCeiling(so, bit) ? ro.id() : so.id()) + " or one of its ancestors"));
+        if (!withinCeiling(so, bit)) {
+            return so.ceilingDeny();
+        }
+        if (!withinCeiling(ro, bit)) {
+            return ro.ceilingDeny();
         }
         Instant now = null;
         List<RoleAssignment> roles = request.subject().roles();
@@ -217,7 +220,7 @@ public final class PolicyEngine {
                 }
             }
             if (Bits.get(role.bits(), bit)) {
-                return Decision.permit(role.reason());
+                return role.permit();
             }
             List<Compiled.Conditional> conds = role.conditionals();
             for (int j = 0, m = conds.size(); j < m; j++) {
@@ -227,30 +230,29 @@ public final class PolicyEngine {
                         activation = new Activation(request, s.space.transaction(bit).wireName());
                     }
                     if (c.condition().evaluate(activation).orElse(false)) {
-                        return Decision.permit(c.reason());
+                        return c.permit();
                     }
                 }
             }
         }
-        return Decision.deny(Reason.NO_MATCHING_PERMISSION);
+        return NO_PERMISSION;
     }
 
     private static boolean withinCeiling(Compiled.Org o, int bit) {
         return o.ceiling() == null || Bits.get(o.ceiling(), bit);
     }
 
-    private Reason denyReason(Compiled.Org so, Compiled.Org ro, int bit) {
-        PolicySnapshot s = current.get();
+    private static Decision denyDecision(PolicySnapshot s, Compiled.Org so, Compiled.Org ro, int bit) {
         for (Compiled.Org start : List.of(ro, so)) {
             for (Compiled.Org o = start; o != null; o = o.parent().map(s.orgs::get).orElse(null)) {
                 for (Compiled.Deny d : o.localDenies()) {
                     if (d.condition().isEmpty() && Bits.get(d.bits(), bit)) {
-                        return d.reason();
+                        return d.deny();
                     }
                 }
             }
         }
-        return new Reason("deny.rule", "an inherited deny rule");
+        return Decision.deny(new Reason("deny.rule", "an inherited deny rule"));
     }
 
     private static Decision conditionalDeny(Compiled.Org o, int bit, Activation activation) {
@@ -258,10 +260,10 @@ public final class PolicyEngine {
             if (Bits.get(d.bits(), bit)) {
                 Optional<Boolean> r = d.condition().get().evaluate(activation);
                 if (r.isEmpty()) {
-                    return Decision.deny(CONDITIONAL_DENY_ERROR);
+                    return CONDITIONAL_DENY_ERROR;
                 }
                 if (r.get()) {
-                    return Decision.deny(d.reason());
+                    return d.deny();
                 }
             }
         }
