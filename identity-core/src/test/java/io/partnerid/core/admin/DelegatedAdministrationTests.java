@@ -1,0 +1,439 @@
+package io.partnerid.core.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.partnerid.core.Actor;
+import io.partnerid.core.ErrorCode;
+import io.partnerid.core.IdentityCore;
+import io.partnerid.core.IdentityException;
+import io.partnerid.core.Page;
+import io.partnerid.core.PageRequest;
+import io.partnerid.core.audit.AdminOperationEvent;
+import io.partnerid.core.audit.AuditRecord;
+import io.partnerid.core.audit.ChainVerification;
+import io.partnerid.core.governance.SuspensionReport;
+import io.partnerid.core.group.Group;
+import io.partnerid.core.org.OrgErrors;
+import io.partnerid.core.org.OrgId;
+import io.partnerid.core.org.OrgStatus;
+import io.partnerid.core.org.Organization;
+import io.partnerid.core.org.OrganizationService.NewOrganization;
+import io.partnerid.core.role.GroupAssignee;
+import io.partnerid.core.role.Role;
+import io.partnerid.core.role.RoleService.NewAssignment;
+import io.partnerid.core.role.RoleService.NewRole;
+import io.partnerid.core.role.UserAssignee;
+import io.partnerid.core.user.IdentityPool;
+import io.partnerid.core.user.User;
+import io.partnerid.core.user.UserService.NewUser;
+import io.partnerid.core.user.UserStatus;
+import io.partnerid.testkit.CoreFixtures;
+import io.partnerid.testkit.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DelegatedAdministrationTests {
+
+    private static final Actor SYSTEM = Actor.system("bootstrap");
+
+    private MutableClock clock;
+    private IdentityCore core;
+    private DelegatedAdministration admin;
+    private io.partnerid.core.domain.InMemoryDnsTxtResolver dns;
+
+    private Organization northwind;
+    private Organization equities;
+    private Organization deskOne;
+    private Organization risk;
+    private Organization globex;
+    private IdentityPool staff;
+    private IdentityPool globexStaff;
+    private User alice;
+    private User bob;
+    private User carol;
+    private User mallory;
+    private Role trader;
+    private Role riskOfficer;
+    private Actor aliceActor;
+    private Actor bobActor;
+    private Actor malloryActor;
+
+    @BeforeEach
+    void seed() {
+        clock = MutableClock.standard();
+        CoreFixtures.TestCore testCore = CoreFixtures.inMemory(clock);
+        core = testCore.core();
+        dns = testCore.dns();
+        admin = core.admin();
+        northwind = admin.createRootOrganization(SYSTEM, new NewOrganization("Northwind Capital"));
+        equities = admin.createOrganization(SYSTEM, northwind.id(), new NewOrganization("Equities"));
+        deskOne = admin.createOrganization(SYSTEM, equities.id(), new NewOrganization("Desk One"));
+        risk = admin.createOrganization(SYSTEM, northwind.id(), new NewOrganization("Risk Analytics"));
+        globex = admin.createRootOrganization(SYSTEM, new NewOrganization("Globex Health"));
+        staff = admin.createPool(SYSTEM, northwind.id(), "Northwind staff");
+        globexStaff = admin.createPool(SYSTEM, globex.id(), "Globex staff");
+        alice = admin.createUser(SYSTEM, newUser(staff, "alice"));
+        bob = admin.createUser(SYSTEM, newUser(staff, "bob"));
+        carol = admin.createUser(SYSTEM, newUser(staff, "carol"));
+        mallory = admin.createUser(SYSTEM, newUser(globexStaff, "mallory"));
+        trader = admin.defineRole(SYSTEM, northwind.id(),
+                new NewRole("trader", Set.of("orders:read", "orders:write"), true));
+        riskOfficer = admin.defineRole(SYSTEM, northwind.id(), new NewRole("risk-officer", Set.of("risk:approve"),
+                true));
+        admin.assignRole(SYSTEM, new NewAssignment(trader.id(), new UserAssignee(alice.id()), northwind.id()));
+        aliceActor = Actor.user(alice.id().value());
+        bobActor = Actor.user(bob.id().value());
+        malloryActor = Actor.user(mallory.id().value());
+        admin.grantAdmin(SYSTEM, new DelegatedAdministration.GrantAdmin(aliceActor, northwind.id(),
+                EnumSet.complementOf(EnumSet.of(AdminCapability.MANAGE_CLIENTS))));
+        admin.grantAdmin(SYSTEM, new DelegatedAdministration.GrantAdmin(bobActor, equities.id(),
+                EnumSet.of(AdminCapability.MANAGE_USERS, AdminCapability.ASSIGN_ROLES)));
+        admin.grantAdmin(SYSTEM, new DelegatedAdministration.GrantAdmin(malloryActor, globex.id(),
+                EnumSet.allOf(AdminCapability.class)));
+    }
+
+    private static NewUser newUser(IdentityPool pool, String name) {
+        return new NewUser(pool.id(), name, Optional.of(name + "@example.test"), name, UserStatus.ACTIVE);
+    }
+
+    private static void assertCode(ThrowingCallable call, ErrorCode code) {
+        assertThatThrownBy(call).isInstanceOf(IdentityException.class)
+                .extracting(e -> ((IdentityException) e).code()).isEqualTo(code);
+    }
+
+    private List<AdminOperationEvent> adminEvents(OrgId tenant) {
+        List<AdminOperationEvent> events = new ArrayList<>();
+        for (AuditRecord r : Page.all(p -> core.stores().auditLog().read(tenant, p), 500)) {
+            if (r.entry().type().equals("admin.operation")) {
+                events.add(new AdminOperationEvent(r.entry().occurredAt(), r.entry().tenant(), r.entry().org(),
+                        SYSTEM, r.entry().details().get("operation"), r.entry().details().get("target"),
+                        AdminOperationEvent.Outcome.valueOf(r.entry().details().get("outcome")),
+                        Optional.ofNullable(r.entry().details().get("reason"))));
+            }
+        }
+        return events;
+    }
+
+    @Test
+    void createOrganizationWhenInsideGrantThenCreatedAndAudited() {
+        Organization fixedIncome = admin.createOrganization(aliceActor, northwind.id(),
+                new NewOrganization("Fixed Income"));
+        assertThat(fixedIncome.path().isStrictAncestorOf(fixedIncome.path())).isFalse();
+        assertThat(northwind.path().isStrictAncestorOf(fixedIncome.path())).isTrue();
+        assertThat(adminEvents(northwind.id())).anyMatch(e -> e.operation().equals("org.create")
+                && e.outcome() == AdminOperationEvent.Outcome.PERFORMED);
+    }
+
+    @Test
+    void createOrganizationWhenOutsideSubtreeThenNotPermittedAndRefusalAudited() {
+        assertCode(() -> admin.createOrganization(bobActor, risk.id(), new NewOrganization("Shadow desk")),
+                AdminErrors.NOT_PERMITTED);
+        assertCode(() -> admin.createOrganization(malloryActor, northwind.id(), new NewOrganization("Implant")),
+                AdminErrors.NOT_PERMITTED);
+        assertThat(adminEvents(northwind.id())).anyMatch(e -> e.operation().equals("org.create")
+                && e.outcome() == AdminOperationEvent.Outcome.REFUSED
+                && e.reasonCode().equals(Optional.of("admin.not_permitted")));
+        assertThat(core.organizations().children(risk.id(), PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
+    void refusalWhenTargetUnknownOrOutOfReachThenIndistinguishable() {
+        IdentityException unknown = catchIdentity(() -> admin.organization(malloryActor, OrgId.of("no-such-org")));
+        IdentityException hidden = catchIdentity(() -> admin.organization(malloryActor, northwind.id()));
+        assertThat(unknown.code()).isEqualTo(hidden.code()).isEqualTo(AdminErrors.NOT_PERMITTED);
+        assertThat(unknown.clientDescription()).isEqualTo(hidden.clientDescription());
+    }
+
+    private static IdentityException catchIdentity(ThrowingCallable call) {
+        try {
+            call.call();
+        } catch (IdentityException e) {
+            return e;
+        } catch (Throwable t) {
+            throw new AssertionError("unexpected " + t, t);
+        }
+        throw new AssertionError("expected an IdentityException");
+    }
+
+    @Test
+    void createRootOrganizationWhenNotSystemThenNotPermitted() {
+        assertCode(() -> admin.createRootOrganization(aliceActor, new NewOrganization("Rogue tenant")),
+                AdminErrors.NOT_PERMITTED);
+    }
+
+    @Test
+    void grantAdminWhenActorLacksCapabilityThenEscalation() {
+        // Bob holds MANAGE_USERS and ASSIGN_ROLES over Equities but not MANAGE_ADMINS.
+        assertCode(() -> admin.grantAdmin(bobActor, new DelegatedAdministration.GrantAdmin(
+                Actor.user(carol.id().value()), equities.id(), EnumSet.of(AdminCapability.MANAGE_USERS))),
+                AdminErrors.NOT_PERMITTED);
+        // Alice holds MANAGE_ADMINS but not MANAGE_CLIENTS: she cannot hand out MANAGE_CLIENTS.
+        assertCode(() -> admin.grantAdmin(aliceActor, new DelegatedAdministration.GrantAdmin(bobActor,
+                equities.id(), EnumSet.of(AdminCapability.MANAGE_CLIENTS))), AdminErrors.ESCALATION);
+        assertThat(admin.capabilitiesAt(bobActor, equities.id())).doesNotContain(AdminCapability.MANAGE_CLIENTS);
+        AdminGrant granted = admin.grantAdmin(aliceActor, new DelegatedAdministration.GrantAdmin(bobActor,
+                deskOne.id(), EnumSet.of(AdminCapability.MANAGE_GROUPS)));
+        assertThat(admin.capabilitiesAt(bobActor, deskOne.id())).contains(AdminCapability.MANAGE_GROUPS);
+        admin.revokeAdmin(aliceActor, granted.id());
+        assertThat(admin.capabilitiesAt(bobActor, deskOne.id())).doesNotContain(AdminCapability.MANAGE_GROUPS);
+    }
+
+    @Test
+    void assignRoleWhenActorDoesNotHoldItsPermissionsThenEscalation() {
+        // Bob may assign roles in Equities but holds no role himself.
+        assertCode(() -> admin.assignRole(bobActor, new NewAssignment(trader.id(), new UserAssignee(carol.id()),
+                deskOne.id())), AdminErrors.ESCALATION);
+        // Alice holds trader (inherited from Northwind) but not risk-officer.
+        assertCode(() -> admin.assignRole(aliceActor, new NewAssignment(riskOfficer.id(),
+                new UserAssignee(carol.id()), deskOne.id())), AdminErrors.ESCALATION);
+        assertThat(core.roles().effectivePermissions(carol.id(), deskOne.id(), clock.instant())).isEmpty();
+        admin.assignRole(aliceActor, new NewAssignment(trader.id(), new UserAssignee(carol.id()), deskOne.id()));
+        assertThat(core.roles().effectivePermissions(carol.id(), deskOne.id(), clock.instant()))
+                .containsExactlyInAnyOrder("orders:read", "orders:write");
+    }
+
+    @Test
+    void defineRoleWhenPermissionsNotHeldThenEscalation() {
+        assertCode(() -> admin.defineRole(aliceActor, equities.id(),
+                new NewRole("super-trader", Set.of("orders:read", "payments:release"), false)),
+                AdminErrors.ESCALATION);
+        Role narrow = admin.defineRole(aliceActor, equities.id(), new NewRole("viewer", Set.of("orders:read"),
+                false));
+        assertThat(narrow.permissions()).containsExactly("orders:read");
+    }
+
+    @Test
+    void addGroupMemberWhenGroupConfersARoleTheActorLacksThenEscalation() {
+        Group riskCommittee = admin.createGroup(SYSTEM, northwind.id(), "Risk committee", Optional.empty());
+        Group subCommittee = admin.createGroup(SYSTEM, northwind.id(), "Sub-committee",
+                Optional.of(riskCommittee.id()));
+        admin.assignRole(SYSTEM, new NewAssignment(riskOfficer.id(), new GroupAssignee(riskCommittee.id()),
+                northwind.id()));
+        // Membership of the nested group confers the parent group's risk-officer role, which Alice does not hold.
+        assertCode(() -> admin.addGroupMember(aliceActor, subCommittee.id(), carol.id()), AdminErrors.ESCALATION);
+        assertThat(core.roles().effectivePermissions(carol.id(), northwind.id(), clock.instant())).isEmpty();
+        Group traders = admin.createGroup(aliceActor, northwind.id(), "Traders", Optional.empty());
+        admin.assignRole(aliceActor, new NewAssignment(trader.id(), new GroupAssignee(traders.id()),
+                northwind.id()));
+        admin.addGroupMember(aliceActor, traders.id(), carol.id());
+        assertThat(core.roles().effectivePermissions(carol.id(), deskOne.id(), clock.instant()))
+                .contains("orders:write");
+    }
+
+    @Test
+    void readsWhenOutsideSubtreeThenNotPermitted() {
+        assertThat(admin.subtree(bobActor, equities.id(), PageRequest.first(10)).items())
+                .extracting(Organization::id).containsExactly(equities.id(), deskOne.id());
+        assertCode(() -> admin.subtree(bobActor, northwind.id(), PageRequest.first(10)), AdminErrors.NOT_PERMITTED);
+        assertCode(() -> admin.user(malloryActor, alice.id()), AdminErrors.NOT_PERMITTED);
+        assertCode(() -> admin.users(malloryActor, staff.id(), PageRequest.first(10)), AdminErrors.NOT_PERMITTED);
+    }
+
+    @Test
+    void suspendWhenPulledThenEveryAdministrativeOperationOnTheSubtreeIsRefused() {
+        SuspensionReport report = admin.suspend(aliceActor, equities.id(), "contract breach");
+        assertThat(report.suspendedOrganizations()).containsExactly(equities.id(), deskOne.id());
+        assertThat(report.section("admin-grants")).hasValueSatisfying(s -> assertThat(s.count()).isEqualTo(1));
+        assertThat(core.organizations().require(deskOne.id()).status()).isEqualTo(OrgStatus.SUSPENDED);
+
+        IdentityPool deskPool = core.users().createPool(risk.id(), "unaffected"); // outside the subtree: fine
+        assertThat(deskPool).isNotNull();
+        List<ThrowingCallable> operations = List.of(
+                () -> admin.createOrganization(aliceActor, deskOne.id(), new NewOrganization("x")),
+                () -> admin.renameOrganization(aliceActor, equities.id(), "y"),
+                () -> admin.moveOrganization(aliceActor, deskOne.id(), risk.id()),
+                () -> admin.createPool(aliceActor, deskOne.id(), "p"),
+                () -> admin.createGroup(aliceActor, deskOne.id(), "g", Optional.empty()),
+                () -> admin.defineRole(aliceActor, equities.id(), new NewRole("r", Set.of("orders:read"), false)),
+                () -> admin.assignRole(aliceActor, new NewAssignment(trader.id(), new UserAssignee(carol.id()),
+                        deskOne.id())),
+                () -> admin.grantAdmin(aliceActor, new DelegatedAdministration.GrantAdmin(
+                        Actor.user(carol.id().value()), deskOne.id(), EnumSet.of(AdminCapability.MANAGE_USERS))),
+                () -> admin.suspend(aliceActor, deskOne.id(), "again"),
+                () -> admin.createOrganization(SYSTEM, equities.id(), new NewOrganization("even the system")));
+        for (ThrowingCallable operation : operations) {
+            assertCode(operation, OrgErrors.SUSPENDED);
+        }
+        // Bob's grant is rooted inside the suspended subtree: it confers nothing, not even the right to lift it.
+        assertThatThrownBy(() -> admin.resume(bobActor, equities.id(), "let me back in"))
+                .isInstanceOf(IdentityException.class);
+        assertThat(admin.resume(aliceActor, equities.id(), "settled")).containsExactly(equities.id(), deskOne.id());
+        assertThat(admin.createOrganization(aliceActor, deskOne.id(), new NewOrganization("back")).isActive())
+                .isTrue();
+    }
+
+    @Test
+    void resumeWhenChildWasSuspendedOnItsOwnThenItStaysSuspended() {
+        admin.suspend(aliceActor, deskOne.id(), "desk under review");
+        admin.suspend(aliceActor, northwind.id(), "whole partner");
+        List<OrgId> resumed = admin.resume(SYSTEM, northwind.id(), "partner back");
+        assertThat(resumed).contains(northwind.id(), equities.id(), risk.id()).doesNotContain(deskOne.id());
+        assertThat(core.organizations().require(deskOne.id()).status()).isEqualTo(OrgStatus.SUSPENDED);
+    }
+
+    @Test
+    void accessRequestWhenApprovedThenTimeBoundRoleAssignedAndDecisionAudited() {
+        Actor carolActor = Actor.user(carol.id().value());
+        Instant until = clock.instant().plus(Duration.ofDays(30));
+        AccessRequest request = admin.requestAccess(carolActor, new DelegatedAdministration.RequestAccess(
+                deskOne.id(), trader.id(), "month-end cover", Optional.of(until)));
+        assertThat(admin.pendingAccessRequests(aliceActor, deskOne.id(), PageRequest.first(10)).items())
+                .extracting(AccessRequest::id).containsExactly(request.id());
+        assertCode(() -> admin.approveAccessRequest(bobActor, request.id()), AdminErrors.NOT_PERMITTED);
+        AccessRequest approved = admin.approveAccessRequest(aliceActor, request.id());
+        assertThat(approved.status()).isEqualTo(AccessRequest.Status.APPROVED);
+        assertThat(core.roles().effectivePermissions(carol.id(), deskOne.id(), clock.instant()))
+                .contains("orders:write");
+        clock.advance(Duration.ofDays(31));
+        assertThat(core.roles().effectivePermissions(carol.id(), deskOne.id(), clock.instant())).isEmpty();
+        assertCode(() -> admin.denyAccessRequest(aliceActor, request.id()), AdminErrors.INVALID_REQUEST);
+        assertThat(Page.all(p -> core.stores().auditLog().read(northwind.id(), p), 500))
+                .anyMatch(r -> r.entry().type().equals("access_request.decision")
+                        && r.entry().details().get("decision").equals("APPROVED"));
+    }
+
+    @Test
+    void accessRequestWhenApproverLacksTheRoleThenEscalation() {
+        AccessRequest request = admin.requestAccess(Actor.user(carol.id().value()),
+                new DelegatedAdministration.RequestAccess(deskOne.id(), riskOfficer.id(), "audit", Optional.empty()));
+        assertCode(() -> admin.approveAccessRequest(aliceActor, request.id()), AdminErrors.ESCALATION);
+        assertThat(admin.denyAccessRequest(aliceActor, request.id()).status()).isEqualTo(AccessRequest.Status.DENIED);
+    }
+
+    @Test
+    void accessRequestWhenExpiredThenRefusedAndMarkedExpired() {
+        AccessRequest request = admin.requestAccess(Actor.user(carol.id().value()),
+                new DelegatedAdministration.RequestAccess(deskOne.id(), trader.id(), "", Optional.empty()));
+        clock.advance(Duration.ofDays(8));
+        assertCode(() -> admin.approveAccessRequest(aliceActor, request.id()), AdminErrors.INVALID_REQUEST);
+        assertThat(core.stores().accessRequests().findById(request.id()).orElseThrow().status())
+                .isEqualTo(AccessRequest.Status.EXPIRED);
+        AccessRequest second = admin.requestAccess(Actor.user(carol.id().value()),
+                new DelegatedAdministration.RequestAccess(deskOne.id(), trader.id(), "", Optional.empty()));
+        clock.advance(Duration.ofDays(8));
+        assertThat(admin.expireAccessRequests(100)).isEqualTo(1);
+        assertThat(core.stores().accessRequests().findById(second.id()).orElseThrow().status())
+                .isEqualTo(AccessRequest.Status.EXPIRED);
+    }
+
+    @Test
+    void requestAccessWhenUserNotAffiliatedThenNotPermitted() {
+        assertCode(() -> admin.requestAccess(malloryActor, new DelegatedAdministration.RequestAccess(deskOne.id(),
+                trader.id(), "let me in", Optional.empty())), AdminErrors.NOT_PERMITTED);
+    }
+
+    @Test
+    void invitationWhenRedeemedThenUserActiveWithRolesAndTokenSingleUse() {
+        InvitationTicket ticket = admin.invite(aliceActor, new DelegatedAdministration.Invite(staff.id(),
+                "dave@northwind.example", Set.of(trader.id())));
+        assertThat(ticket.toString()).doesNotContain(ticket.token());
+        assertThat(ticket.invitation().tokenHash()).isNotEqualTo(ticket.token());
+        InvitationRedemption first = admin.redeemInvitation(ticket.token(), "dave", "Dave");
+        assertThat(first).isInstanceOf(InvitationRedemption.Accepted.class);
+        User dave = ((InvitationRedemption.Accepted) first).user();
+        assertThat(dave.status()).isEqualTo(UserStatus.ACTIVE);
+        assertThat(core.roles().effectivePermissions(dave.id(), northwind.id(), clock.instant()))
+                .contains("orders:read");
+        assertThat(admin.redeemInvitation(ticket.token(), "dave2", "Dave again"))
+                .isInstanceOf(InvitationRedemption.Rejected.class);
+        assertThat(admin.redeemInvitation("not-a-token", "eve", "Eve"))
+                .isInstanceOf(InvitationRedemption.Rejected.class);
+    }
+
+    @Test
+    void invitationWhenExpiredOrRevokedThenRejectedAlike() {
+        InvitationTicket expiring = admin.invite(aliceActor, new DelegatedAdministration.Invite(staff.id(),
+                "e@northwind.example", Set.of()));
+        InvitationTicket revoked = admin.invite(aliceActor, new DelegatedAdministration.Invite(staff.id(),
+                "r@northwind.example", Set.of()));
+        admin.revokeInvitation(aliceActor, revoked.invitation().id());
+        clock.advance(Duration.ofHours(73));
+        InvitationRedemption a = admin.redeemInvitation(expiring.token(), "late", "Late");
+        InvitationRedemption b = admin.redeemInvitation(revoked.token(), "gone", "Gone");
+        assertThat(a).isEqualTo(b).isInstanceOf(InvitationRedemption.Rejected.class);
+    }
+
+    @Test
+    void inviteWhenRoleNotHeldThenEscalation() {
+        assertCode(() -> admin.invite(aliceActor, new DelegatedAdministration.Invite(staff.id(),
+                "x@northwind.example", Set.of(riskOfficer.id()))), AdminErrors.ESCALATION);
+    }
+
+    @Test
+    void redeemInvitationWhenRacedThenExactlyOneUserCreated() throws Exception {
+        InvitationTicket ticket = admin.invite(aliceActor, new DelegatedAdministration.Invite(staff.id(),
+                "race@northwind.example", Set.of()));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<InvitationRedemption>> attempts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String name = "racer" + i;
+                attempts.add(() -> admin.redeemInvitation(ticket.token(), name, name));
+            }
+            long accepted = 0;
+            for (Future<InvitationRedemption> f : pool.invokeAll(attempts)) {
+                if (f.get() instanceof InvitationRedemption.Accepted) {
+                    accepted++;
+                }
+            }
+            assertThat(accepted).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void auditChainWhenManyOperationsThenIntactPerTenant() {
+        admin.createOrganization(aliceActor, equities.id(), new NewOrganization("Derivatives"));
+        assertThatThrownBy(() -> admin.createOrganization(malloryActor, equities.id(), new NewOrganization("z")))
+                .isInstanceOf(IdentityException.class);
+        admin.suspend(malloryActor, globex.id(), "test");
+        assertThat(core.auditVerifier().verify(northwind.id())).isInstanceOf(ChainVerification.Intact.class);
+        assertThat(core.auditVerifier().verify(globex.id())).isInstanceOf(ChainVerification.Intact.class);
+        assertThat(((ChainVerification.Intact) core.auditVerifier().verify(northwind.id())).records())
+                .isGreaterThan(10);
+    }
+
+    @Test
+    void verifyDomainWhenVerifiedByAnotherOrganizationThenRefusedWithoutNamingIt() {
+        io.partnerid.core.domain.DomainName domain = io.partnerid.core.domain.DomainName.of("northwind.example");
+        io.partnerid.core.domain.DomainChallenge challenge = admin.claimDomain(aliceActor, northwind.id(), domain);
+        dns.put(challenge.recordName(), challenge.recordValue());
+        assertThat(admin.verifyDomain(aliceActor, northwind.id(), domain))
+                .isInstanceOf(io.partnerid.core.domain.DomainVerification.Verified.class);
+        io.partnerid.core.domain.DomainChallenge rival = admin.claimDomain(malloryActor, globex.id(), domain);
+        dns.put(rival.recordName(), rival.recordValue(), challenge.recordValue());
+        io.partnerid.core.domain.DomainVerification refused = admin.verifyDomain(malloryActor, globex.id(), domain);
+        assertThat(refused).isInstanceOf(io.partnerid.core.domain.DomainVerification.Refused.class);
+        assertThat(refused.toString()).doesNotContain(northwind.id().value());
+        assertThat(core.domains().verifiedOwner(domain)).contains(northwind.id());
+        assertCode(() -> admin.claimDomain(bobActor, equities.id(), domain), AdminErrors.NOT_PERMITTED);
+    }
+
+    @Test
+    void setSettingWhenAncestorLockedThenRefusedAndExplained() {
+        admin.setSetting(aliceActor, northwind.id(), io.partnerid.core.settings.SettingKey.MFA_REQUIRED, true);
+        admin.lockSetting(aliceActor, northwind.id(), io.partnerid.core.settings.SettingKey.MFA_REQUIRED);
+        admin.grantAdmin(SYSTEM, new DelegatedAdministration.GrantAdmin(bobActor, equities.id(),
+                EnumSet.of(AdminCapability.MANAGE_SETTINGS)));
+        assertCode(() -> admin.setSetting(bobActor, equities.id(), io.partnerid.core.settings.SettingKey.MFA_REQUIRED,
+                false), io.partnerid.core.settings.SettingsErrors.LOCKED_BY_ANCESTOR);
+        assertThat(admin.explainSetting(bobActor, deskOne.id(), io.partnerid.core.settings.SettingKey.MFA_REQUIRED)
+                .effective().value()).isTrue();
+        assertCode(() -> admin.setSetting(malloryActor, equities.id(),
+                io.partnerid.core.settings.SettingKey.MFA_REQUIRED, false), AdminErrors.NOT_PERMITTED);
+    }
+}
