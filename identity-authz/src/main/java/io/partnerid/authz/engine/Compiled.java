@@ -48,7 +48,14 @@ final class Compiled {
     record Org(OrgId id, OrgPath path, Optional<OrgId> parent, long[] ceiling, long[] ownCeiling,
                long[] denyBits, List<Deny> conditionalDenies, Map<String, Role> roles,
                Map<String, Role> visibleToChildren, List<Role> localRoles, List<Deny> localDenies,
-               long[] delegation, Set<String> overridable, Decision.Deny ceilingDeny) {
+               long[] delegation, Set<String> overridable, Decision.Deny ceilingDeny, Org[] lineage) {
+
+        /** True when this organization is {@code other} or one of its ancestors: O(1), by identity. */
+        boolean isAncestorOrSelfOf(Org other) {
+            Org[] l = other.lineage;
+            int d = lineage.length;
+            return d <= l.length && l[d - 1] == this;
+        }
     }
 
     /** A cross-organization grant. */

@@ -308,11 +308,17 @@ final class Compiler {
                 fail(path + ".delegation.overridableRoles[" + j + "]", "unknown role '" + name + "'");
             }
         }
-        return new Compiled.Org(id, orgPath, Optional.ofNullable(parent).map(Compiled.Org::id), ceiling, own,
+        Compiled.Org[] lineage = new Compiled.Org[orgPath.depth()];
+        if (parent != null) {
+            System.arraycopy(parent.lineage(), 0, lineage, 0, lineage.length - 1);
+        }
+        Compiled.Org compiled = new Compiled.Org(id, orgPath, Optional.ofNullable(parent).map(Compiled.Org::id), ceiling, own,
                 denyBits, List.copyOf(conditionalDenies), roles, visibleToChildren,
                 List.copyOf(compiledOwn.values()), List.copyOf(localDenies), delegation, Set.copyOf(overridable),
                 io.partnerid.authz.Decision.deny(new Reason("ceiling.exceeded", "the action is outside the ceiling "
-                        + "of organization " + id + " or one of its ancestors")));
+                        + "of organization " + id + " or one of its ancestors")), lineage);
+        lineage[lineage.length - 1] = compiled;
+        return compiled;
     }
 
     /** The organization that defined the role (an ancestor) must have listed it as overridable. */

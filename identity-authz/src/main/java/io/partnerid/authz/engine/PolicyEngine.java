@@ -191,8 +191,8 @@ public final class PolicyEngine {
             if (a.grantId().isPresent()) {
                 Compiled.Grant g = s.grants.get(a.grantId().get());
                 if (g == null || !g.roles().contains(a.role())
-                        || !g.grantee().path().isAncestorOrSelfOf(so.path())
-                        || !g.grantor().path().isAncestorOrSelfOf(ro.path())
+                        || !g.grantee().isAncestorOrSelfOf(so)
+                        || !g.grantor().isAncestorOrSelfOf(ro)
                         || (g.typeBits() != null && !Bits.get(g.typeBits(), bit))) {
                     continue;
                 }
@@ -210,8 +210,8 @@ public final class PolicyEngine {
                 }
             } else {
                 Compiled.Org scope = a.scope().isEmpty() ? so : s.orgs.get(a.scope().get());
-                if (scope == null || !so.path().isAncestorOrSelfOf(scope.path())
-                        || !scope.path().isAncestorOrSelfOf(ro.path())) {
+                if (scope == null || !so.isAncestorOrSelfOf(scope)
+                        || !scope.isAncestorOrSelfOf(ro)) {
                     continue;
                 }
                 role = scope.roles().get(a.role());
@@ -297,8 +297,8 @@ public final class PolicyEngine {
         }
         Activation activation = new Activation(request, s.space.transaction(bit).wireName());
         for (Compiled.Org o : considered) {
-            boolean onResourcePath = o.path().isAncestorOrSelfOf(ro.path());
-            boolean onSubjectPath = o.path().isAncestorOrSelfOf(so.path());
+            boolean onResourcePath = o.isAncestorOrSelfOf(ro);
+            boolean onSubjectPath = o.isAncestorOrSelfOf(so);
             if (o.ownCeiling() != null) {
                 boolean relevant = onResourcePath || onSubjectPath;
                 boolean cuts = relevant && !Bits.get(o.ownCeiling(), bit);
@@ -353,7 +353,7 @@ public final class PolicyEngine {
                     why.add("grant '" + g.id() + "' does not include the role");
                     continue;
                 }
-                if (!g.grantee().path().isAncestorOrSelfOf(so.path())) {
+                if (!g.grantee().isAncestorOrSelfOf(so)) {
                     why.add("grant '" + g.id() + "' is for organization " + g.grantee().id()
                             + ", not the subject's");
                     continue;
@@ -365,7 +365,7 @@ public final class PolicyEngine {
                 scope = g.grantor();
             } else {
                 scope = a.scope().isEmpty() ? so : s.orgs.get(a.scope().get());
-                if (scope == null || !so.path().isAncestorOrSelfOf(scope.path())) {
+                if (scope == null || !so.isAncestorOrSelfOf(scope)) {
                     why.add("assignment scope is outside the subject's organization subtree");
                     continue;
                 }
@@ -374,7 +374,7 @@ public final class PolicyEngine {
                 why.add("at " + scope.id() + " the name resolves to another definition (nearest wins)");
                 continue;
             }
-            if (!scope.path().isAncestorOrSelfOf(ro.path())
+            if (!scope.isAncestorOrSelfOf(ro)
                     || (r.scope() == RoleDef.Scope.ORG && scope != ro)) {
                 why.add("the resource's organization " + ro.id() + " is outside the assignment's reach (" + scope.id()
                         + (r.scope() == RoleDef.Scope.ORG ? " only)" : " subtree)"));
