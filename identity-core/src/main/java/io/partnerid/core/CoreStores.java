@@ -6,21 +6,32 @@ import io.partnerid.core.admin.InMemoryAccessRequestRepository;
 import io.partnerid.core.admin.InMemoryAdminGrantRepository;
 import io.partnerid.core.admin.InMemoryInvitationRepository;
 import io.partnerid.core.admin.InvitationRepository;
+import io.partnerid.core.admin.JdbcAccessRequestRepository;
+import io.partnerid.core.admin.JdbcAdminGrantRepository;
+import io.partnerid.core.admin.JdbcInvitationRepository;
 import io.partnerid.core.audit.AuditLog;
 import io.partnerid.core.audit.InMemoryAuditLog;
+import io.partnerid.core.audit.JdbcAuditLog;
 import io.partnerid.core.client.ClientRepository;
 import io.partnerid.core.client.InMemoryClientRepository;
+import io.partnerid.core.client.JdbcClientRepository;
 import io.partnerid.core.domain.DomainClaimRepository;
 import io.partnerid.core.domain.InMemoryDomainClaimRepository;
+import io.partnerid.core.domain.JdbcDomainClaimRepository;
 import io.partnerid.core.group.GroupRepository;
 import io.partnerid.core.group.InMemoryGroupRepository;
+import io.partnerid.core.group.JdbcGroupRepository;
 import io.partnerid.core.org.InMemoryOrganizationRepository;
+import io.partnerid.core.org.JdbcOrganizationRepository;
 import io.partnerid.core.org.OrganizationRepository;
 import io.partnerid.core.role.InMemoryRoleAssignmentRepository;
 import io.partnerid.core.role.InMemoryRoleRepository;
+import io.partnerid.core.role.JdbcRoleAssignmentRepository;
+import io.partnerid.core.role.JdbcRoleRepository;
 import io.partnerid.core.role.RoleAssignmentRepository;
 import io.partnerid.core.role.RoleRepository;
 import io.partnerid.core.settings.InMemoryOrgSettingsRepository;
+import io.partnerid.core.settings.JdbcOrgSettingsRepository;
 import io.partnerid.core.settings.OrgSettingsRepository;
 import io.partnerid.core.user.FederatedIdentityRepository;
 import io.partnerid.core.user.IdentityPoolRepository;
@@ -28,9 +39,14 @@ import io.partnerid.core.user.InMemoryFederatedIdentityRepository;
 import io.partnerid.core.user.InMemoryIdentityPoolRepository;
 import io.partnerid.core.user.InMemoryMembershipRepository;
 import io.partnerid.core.user.InMemoryUserRepository;
+import io.partnerid.core.user.JdbcFederatedIdentityRepository;
+import io.partnerid.core.user.JdbcIdentityPoolRepository;
+import io.partnerid.core.user.JdbcMembershipRepository;
+import io.partnerid.core.user.JdbcUserRepository;
 import io.partnerid.core.user.MembershipRepository;
 import io.partnerid.core.user.UserRepository;
 import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
  * Every durable store identity-core needs, in one value, so that a host swaps all of them at once (in-memory for
@@ -89,5 +105,22 @@ public record CoreStores(OrganizationRepository organizations, IdentityPoolRepos
                 new InMemoryDomainClaimRepository(), new InMemoryOrgSettingsRepository(),
                 new InMemoryAdminGrantRepository(), new InMemoryAccessRequestRepository(),
                 new InMemoryInvitationRepository(), new InMemoryAuditLog());
+    }
+
+    /**
+     * The JDBC stores over one data source (PostgreSQL, or H2 in PostgreSQL mode), for deployments. The schema must
+     * exist: apply it first with {@link io.partnerid.core.jdbc.PartnerIdSchema#migrate(DataSource)} or your own
+     * migration tool (see docs/persistence.md).
+     */
+    public static CoreStores jdbc(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return new CoreStores(new JdbcOrganizationRepository(dataSource), new JdbcIdentityPoolRepository(dataSource),
+                new JdbcUserRepository(dataSource), new JdbcFederatedIdentityRepository(dataSource),
+                new JdbcMembershipRepository(dataSource), new JdbcGroupRepository(dataSource),
+                new JdbcRoleRepository(dataSource), new JdbcRoleAssignmentRepository(dataSource),
+                new JdbcClientRepository(dataSource), new JdbcDomainClaimRepository(dataSource),
+                new JdbcOrgSettingsRepository(dataSource), new JdbcAdminGrantRepository(dataSource),
+                new JdbcAccessRequestRepository(dataSource), new JdbcInvitationRepository(dataSource),
+                new JdbcAuditLog(dataSource));
     }
 }

@@ -34,6 +34,11 @@ public final class InMemoryOrganizationRepository implements OrganizationReposit
             if (byId.containsKey(organization.id())) {
                 throw StoreErrors.duplicate("organization " + organization.id());
             }
+            Organization parent = organization.parentId().map(byId::get).orElse(null);
+            if (parent != null && !parent.path().child(organization.id()).equals(organization.path())) {
+                // the parent moved since the caller read it: refuse rather than store a child with a stale path
+                throw StoreErrors.conflict("parent of organization " + organization.id());
+            }
             put(organization);
         } finally {
             lock.writeLock().unlock();

@@ -22,7 +22,9 @@ public interface OrganizationRepository {
     /**
      * Stores a new organization, called when an organization is created. The given version must be 0.
      *
-     * @throws io.partnerid.core.IdentityException {@code store.duplicate} when the id exists
+     * @throws io.partnerid.core.IdentityException {@code store.duplicate} when the id exists, {@code store.conflict}
+     *     when the parent is stored under a path other than the one the new organization's path extends (the
+     *     parent moved since the caller read it)
      */
     void insert(Organization organization);
 

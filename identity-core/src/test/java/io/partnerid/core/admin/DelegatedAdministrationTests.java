@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.partnerid.core.Actor;
+import io.partnerid.core.CoreStores;
 import io.partnerid.core.ErrorCode;
 import io.partnerid.core.IdentityCore;
 import io.partnerid.core.IdentityException;
@@ -74,7 +75,7 @@ class DelegatedAdministrationTests {
     @BeforeEach
     void seed() {
         clock = MutableClock.standard();
-        CoreFixtures.TestCore testCore = CoreFixtures.inMemory(clock);
+        CoreFixtures.TestCore testCore = CoreFixtures.on(stores(), clock);
         core = testCore.core();
         dns = testCore.dns();
         admin = core.admin();
@@ -103,6 +104,11 @@ class DelegatedAdministrationTests {
                 EnumSet.of(AdminCapability.MANAGE_USERS, AdminCapability.ASSIGN_ROLES)));
         admin.grantAdmin(SYSTEM, new DelegatedAdministration.GrantAdmin(malloryActor, globex.id(),
                 EnumSet.allOf(AdminCapability.class)));
+    }
+
+    /** The stores the façade runs on: in memory here, JDBC in the subclasses that run this suite on databases. */
+    protected CoreStores stores() {
+        return CoreStores.inMemory();
     }
 
     private static NewUser newUser(IdentityPool pool, String name) {
@@ -435,5 +441,28 @@ class DelegatedAdministrationTests {
                 .effective().value()).isTrue();
         assertCode(() -> admin.setSetting(malloryActor, equities.id(),
                 io.partnerid.core.settings.SettingKey.MFA_REQUIRED, false), AdminErrors.NOT_PERMITTED);
+    }
+
+    @Test
+    void moveOrganizationWhenSubtreeHoldsASuspendedOrganizationThenRefused() {
+        admin.suspend(aliceActor, deskOne.id(), "desk under review");
+        assertCode(() -> admin.moveOrganization(aliceActor, equities.id(), risk.id()), OrgErrors.SUSPENDED);
+        assertThat(core.organizations().require(deskOne.id()).path().isStrictAncestorOf(
+                core.organizations().require(equities.id()).path())).isFalse();
+        assertThat(core.organizations().require(equities.id()).parentId()).contains(northwind.id());
+    }
+
+    @Test
+    void redeemInvitationWhenInviterLostTheGrantThenRejected() {
+        Actor eve = Actor.user(carol.id().value());
+        admin.assignRole(SYSTEM, new NewAssignment(trader.id(), new UserAssignee(carol.id()), northwind.id()));
+        AdminGrant grant = admin.grantAdmin(SYSTEM, new DelegatedAdministration.GrantAdmin(eve, northwind.id(),
+                EnumSet.of(AdminCapability.MANAGE_USERS, AdminCapability.ASSIGN_ROLES)));
+        InvitationTicket ticket = admin.invite(eve, new DelegatedAdministration.Invite(staff.id(),
+                "friend@northwind.example", Set.of(trader.id())));
+        admin.revokeAdmin(SYSTEM, grant.id());
+        assertThat(admin.redeemInvitation(ticket.token(), "friend", "Friend"))
+                .isInstanceOf(InvitationRedemption.Rejected.class);
+        assertThat(core.users().findByUsername(staff.id(), "friend")).isEmpty();
     }
 }
