@@ -322,7 +322,7 @@ public final class PolicyEngine {
                 }
             }
             for (Compiled.Role r : o.localRoles()) {
-                steps.add(explainRole(s, o, r, request, so, ro, bit, perm, activation));
+                steps.add(explainRole(s, o, r, request, so, ro, bit, perm, activation, decision));
             }
         }
         return new Explanation(decision, steps);
@@ -334,7 +334,7 @@ public final class PolicyEngine {
 
     private Explanation.Step explainRole(PolicySnapshot s, Compiled.Org definedAt, Compiled.Role r,
                                          AuthorizationRequest request, Compiled.Org so, Compiled.Org ro, int bit,
-                                         String perm, Activation activation) {
+                                         String perm, Activation activation, Decision decision) {
         String rule = "role " + r.name();
         List<String> why = new ArrayList<>();
         for (RoleAssignment a : request.subject().roles()) {
@@ -358,7 +358,7 @@ public final class PolicyEngine {
                             + ", not the subject's");
                     continue;
                 }
-                if (g.bounded() && !g.activeAt(clock.instant())) {
+                if (g.bounded() && !g.activeAt(clock.instant())) { // same rule as decide()
                     why.add("grant '" + g.id() + "' is outside its validity window");
                     continue;
                 }
@@ -381,7 +381,7 @@ public final class PolicyEngine {
                 continue;
             }
             if (Bits.get(r.bits(), bit)) {
-                return new Explanation.Step(definedAt.id(), rule, decisionApplies(r.reason(), request)
+                return new Explanation.Step(definedAt.id(), rule, decisionApplies(r.reason(), decision)
                         ? Explanation.Outcome.APPLIED : Explanation.Outcome.NOT_APPLICABLE,
                         "grants " + perm + " (assigned at " + scope.id() + ")");
             }
@@ -389,7 +389,7 @@ public final class PolicyEngine {
                 if (Bits.get(c.bits(), bit)) {
                     boolean holds = c.condition().evaluate(activation).orElse(false);
                     if (holds) {
-                        return new Explanation.Step(definedAt.id(), rule, decisionApplies(c.reason(), request)
+                        return new Explanation.Step(definedAt.id(), rule, decisionApplies(c.reason(), decision)
                                 ? Explanation.Outcome.APPLIED : Explanation.Outcome.NOT_APPLICABLE,
                                 "grants " + perm + " because '" + c.condition().expression() + "' holds");
                     }
@@ -404,9 +404,8 @@ public final class PolicyEngine {
         return na(definedAt, rule, String.join("; ", why));
     }
 
-    private boolean decisionApplies(Reason reason, AuthorizationRequest request) {
-        Decision d = decide(request);
-        return d.permitted() && d.reasons().contains(reason);
+    private static boolean decisionApplies(Reason reason, Decision decision) {
+        return decision.permitted() && decision.reasons().contains(reason);
     }
 
     private static void addPath(PolicySnapshot s, Compiled.Org leaf, List<Compiled.Org> into) {
