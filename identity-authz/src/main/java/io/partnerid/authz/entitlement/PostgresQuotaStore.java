@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 public final class PostgresQuotaStore implements QuotaStore {
 
     /** The classpath location of the DDL. */
-    public static final String MIGRATION = "/db/migration/authz/V1_0_5__authz_quota_bucket.sql";
+    public static final String MIGRATION = "/db/partnerid/authz/postgresql/V1__quota_bucket.sql";
 
     /** The table. */
     public static final String TABLE = "partnerid_quota_bucket";

@@ -1,6 +1,6 @@
 package io.partnerid.authz.entitlement;
 
-import io.partnerid.authz.AuthzFixtures;
+import io.partnerid.core.jdbc.PartnerIdSchema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +17,15 @@ final class EmbeddedPostgresSupport {
     private EmbeddedPostgresSupport() {
     }
 
+    private static boolean tableExists(DataSource ds) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            java.sql.ResultSet rs = s.executeQuery("SELECT to_regclass('" + PostgresQuotaStore.TABLE + "') IS NOT NULL");
+            return rs.next() && rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static synchronized DataSource dataSource() {
         if (postgres == null) {
             try {
@@ -31,10 +40,10 @@ final class EmbeddedPostgresSupport {
                     // best effort at JVM exit
                 }
             }));
-            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute(AuthzFixtures.resource(PostgresQuotaStore.MIGRATION));
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
+            // the module's migrations, applied the way hosts apply them
+            PartnerIdSchema.migrate(postgres.getPostgresDatabase(), "authz");
+            if (!tableExists(postgres.getPostgresDatabase())) {
+                throw new IllegalStateException("the authz migration did not create " + PostgresQuotaStore.TABLE);
             }
         }
         return postgres.getPostgresDatabase();
