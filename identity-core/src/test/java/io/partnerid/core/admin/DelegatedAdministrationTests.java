@@ -465,4 +465,22 @@ class DelegatedAdministrationTests {
                 .isInstanceOf(InvitationRedemption.Rejected.class);
         assertThat(core.users().findByUsername(staff.id(), "friend")).isEmpty();
     }
+
+    @Test
+    void auditTrailWhenReadBySubtreeAdminThenOnlyItsSubtreeAndNeedsViewAudit() {
+        admin.createOrganization(aliceActor, equities.id(), new NewOrganization("Derivatives"));
+        admin.createOrganization(aliceActor, risk.id(), new NewOrganization("Model validation"));
+        Actor auditor = Actor.user(carol.id().value());
+        assertCode(() -> admin.auditTrail(auditor, equities.id(), PageRequest.first(50)), AdminErrors.NOT_PERMITTED);
+        admin.grantAdmin(SYSTEM, new DelegatedAdministration.GrantAdmin(auditor, equities.id(),
+                EnumSet.of(AdminCapability.VIEW_AUDIT)));
+        List<AuditRecord> seen = Page.all(p -> admin.auditTrail(auditor, equities.id(), p), 3);
+        assertThat(seen).isNotEmpty().allSatisfy(r -> assertThat(r.entry().org()).hasValueSatisfying(
+                org -> assertThat(equities.path().isAncestorOrSelfOf(core.organizations().require(org).path()))
+                        .isTrue()));
+        assertThat(seen).extracting(AuditRecord::sequence).isSorted().doesNotHaveDuplicates();
+        List<AuditRecord> all = Page.all(p -> admin.auditTrail(aliceActor, northwind.id(), p), 7);
+        assertThat(all).hasSizeGreaterThan(seen.size());
+        assertCode(() -> admin.auditTrail(bobActor, equities.id(), PageRequest.first(5)), AdminErrors.NOT_PERMITTED);
+    }
 }
