@@ -42,7 +42,8 @@ public final class Argon2SecretHasher implements SecretHasher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Argon2SecretHasher.class);
     private static final Pattern PHC = Pattern.compile(
-            "\\$argon2id\\$v=19\\$m=(\\d{1,8}),t=(\\d{1,3}),p=(\\d{1,3})\\$([A-Za-z0-9+/]{11,88})\\$([A-Za-z0-9+/]{22,88})");
+            "\\$argon2id\\$v=19\\$m=(\\d{1,8}),t=(\\d{1,3}),p=(\\d{1,3})"
+            + "\\$([A-Za-z0-9+/]{11,88})\\$([A-Za-z0-9+/]{22,88})");
     private static final int SALT_BYTES = 16;
     private static final int TAG_BYTES = 32;
 
@@ -50,7 +51,7 @@ public final class Argon2SecretHasher implements SecretHasher {
     private final Parameters parameters;
 
     /**
-     * Argon2id cost parameters.
+     * Argon2id cost parameters. Immutable and thread-safe.
      *
      * @param memoryKib memory in KiB, at least {@code 8 * parallelism}
      * @param iterations number of passes, at least 1

@@ -66,7 +66,7 @@ public final class ClientService {
     }
 
     /**
-     * What a client is registered with.
+     * What a client is registered with. Immutable and thread-safe.
      *
      * @param name display name
      * @param grantTypes grant types it may use ({@link GrantTypes})

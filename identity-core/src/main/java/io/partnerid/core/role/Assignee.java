@@ -12,7 +12,12 @@ import io.partnerid.core.user.UserId;
 public sealed interface Assignee permits UserAssignee, GroupAssignee {
 
     /** The kinds of assignees, as stored. */
-    enum Kind { USER, GROUP }
+    enum Kind {
+        /** A {@link UserAssignee}. */
+        USER,
+        /** A {@link GroupAssignee}. */
+        GROUP
+    }
 
     /** The kind of assignee. */
     Kind kind();

@@ -87,7 +87,7 @@ public final class RoleService {
     }
 
     /**
-     * What a role is made of.
+     * What a role is made of. Immutable and thread-safe.
      *
      * @param name the name, unique within the defining organization
      * @param permissions the permissions it grants
@@ -101,7 +101,7 @@ public final class RoleService {
     }
 
     /**
-     * What an assignment is made of.
+     * What an assignment is made of. Immutable and thread-safe.
      *
      * @param roleId the role
      * @param assignee the user or group

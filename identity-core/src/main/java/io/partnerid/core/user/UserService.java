@@ -74,7 +74,7 @@ public final class UserService {
     }
 
     /**
-     * What a new user is made of.
+     * What a new user is made of. Immutable and thread-safe.
      *
      * @param poolId the pool the user will live in
      * @param username the username, canonicalized by {@link User#canonicalUsername(String)}

@@ -23,8 +23,8 @@ class ClientApplicationTests {
     @DisplayName("RFC 6749 §3.1.2 / RFC 9700 §2.1: redirect URIs are absolute, without fragment or wildcard")
     void checkRedirectUriWhenMalformedThenRejected() {
         for (String bad : new String[] {"/callback", "https://app.example/cb#frag", "https://*.app.example/cb",
-                "https://app.example/*", "http://app.example/cb", "https://user:pw@app.example/cb", "javascript:alert(1)",
-                "https:///cb", "not a uri", ""}) {
+                "https://app.example/*", "http://app.example/cb", "https://user:pw@app.example/cb",
+                "javascript:alert(1)", "https:///cb", "not a uri", ""}) {
             assertThatIllegalArgumentException().as(bad).isThrownBy(() -> ClientApplication.checkRedirectUri(bad));
         }
     }

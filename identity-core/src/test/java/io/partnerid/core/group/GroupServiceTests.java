@@ -136,6 +136,14 @@ class GroupServiceTests {
     }
 
     @Test
+    void renameGroupWhenValidThenStoredAndWhenBlankThenInvalidRequest() {
+        Group g = group("G", Optional.empty());
+        assertThat(groups.renameGroup(g.id(), "Traders").name()).isEqualTo("Traders");
+        assertCode(() -> groups.renameGroup(g.id(), ""), GroupErrors.INVALID_REQUEST);
+        assertCode(() -> groups.renameGroup(GroupId.of("nope"), "x"), GroupErrors.NOT_FOUND);
+    }
+
+    @Test
     void groupsWhenListedThenEveryLevelOfThatOrganizationOnly() {
         Group top = group("Top", Optional.empty());
         Group mid = group("Mid", Optional.of(top));

@@ -165,6 +165,18 @@ class UserServiceTests {
     }
 
     @Test
+    void updateProfileWhenValidThenStoredAndWhenMalformedThenInvalidRequest() {
+        User alice = dir.user(staff.id(), "alice");
+        User updated = users.updateProfile(alice.id(), "Alice Smith", java.util.Optional.empty());
+        assertThat(updated.displayName()).isEqualTo("Alice Smith");
+        assertThat(updated.email()).isEmpty();
+        assertThat(updated.version()).isEqualTo(1);
+        assertCode(() -> users.updateProfile(alice.id(), " ", java.util.Optional.empty()), UserErrors.INVALID_REQUEST);
+        assertCode(() -> users.updateProfile(alice.id(), "A", java.util.Optional.of("nope")),
+                UserErrors.INVALID_REQUEST);
+    }
+
+    @Test
     void changeStatusWhenUserUnknownThenUserNotFound() {
         assertCode(() -> users.changeStatus(UserId.of("nope"), UserStatus.DISABLED), UserErrors.NOT_FOUND);
         assertThat(users.findUser(UserId.of("nope"))).isEmpty();

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ClientRepositoryContract extends RepositoryContractSupport {
 
-    private static final String HASH = "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4";
+    private static final String HASH =
+            "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4";
 
     private ClientRepository repo;
     private OrgId org;

@@ -18,9 +18,15 @@ import io.partnerid.core.user.User;
 import io.partnerid.core.user.UserId;
 import io.partnerid.core.user.UserStatus;
 import io.partnerid.testkit.RepositoryContractSupport;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,6 +163,66 @@ public abstract class GroupRepositoryContract extends RepositoryContractSupport 
         repo.update(root.withName("Changed"));
         assertCode(() -> repo.move(other.withParent(Optional.of(mid.id())), List.of(mid, root)),
                 StoreErrors.CONFLICT);
+    }
+
+    /** The new parent and its ancestors, read from the repository as a service would before a move. */
+    private List<Group> ancestry(GroupId parent) {
+        List<Group> chain = new ArrayList<>();
+        Optional<GroupId> next = Optional.of(parent);
+        while (next.isPresent() && chain.size() < 100) {
+            Group g = repo.findById(next.get()).orElseThrow();
+            chain.add(g);
+            next = g.parent();
+        }
+        return chain;
+    }
+
+    private void tryMove(GroupId moved, GroupId under) {
+        Group current = repo.findById(moved).orElseThrow();
+        List<Group> chain = ancestry(under);
+        if (chain.stream().anyMatch(g -> g.id().equals(moved))) {
+            return; // the service would refuse: cycle
+        }
+        try {
+            repo.move(current.withParent(Optional.of(under)), chain);
+        } catch (IdentityException e) {
+            assertThat(e.code()).isEqualTo(StoreErrors.CONFLICT);
+        }
+    }
+
+    @Test
+    void moveWhenTwoWritersMoveGroupsUnderEachOtherConcurrentlyThenNeverACycle() throws Exception {
+        Group a = stored("a", Optional.empty());
+        Group b = stored("b", Optional.empty());
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 100; round++) {
+                CyclicBarrier barrier = new CyclicBarrier(2);
+                Future<?> one = executor.submit(() -> {
+                    barrier.await();
+                    tryMove(a.id(), b.id());
+                    return null;
+                });
+                Future<?> two = executor.submit(() -> {
+                    barrier.await();
+                    tryMove(b.id(), a.id());
+                    return null;
+                });
+                one.get(30, TimeUnit.SECONDS);
+                two.get(30, TimeUnit.SECONDS);
+                Group nowA = repo.findById(a.id()).orElseThrow();
+                Group nowB = repo.findById(b.id()).orElseThrow();
+                assertThat(nowA.parent().equals(Optional.of(b.id())) && nowB.parent().equals(Optional.of(a.id())))
+                        .as("round %d left a cycle", round).isFalse();
+                for (Group g : List.of(nowA, nowB)) {
+                    if (g.parent().isPresent()) {
+                        repo.move(g.withParent(Optional.empty()), List.of());
+                    }
+                }
+            }
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     @Test

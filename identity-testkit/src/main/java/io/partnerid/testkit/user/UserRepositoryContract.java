@@ -79,6 +79,16 @@ public abstract class UserRepositoryContract extends RepositoryContractSupport {
     }
 
     @Test
+    void insertWhenNonAsciiTextThenStoredAndFoundExactly() {
+        User zoe = new User(UserId.of(id("zoe")), pool.id(), pool.orgId(), "zoë.müller",
+                Optional.of("zoë@bücher.example"), "Zoë Müller 🏔", UserStatus.ACTIVE, T0, 0);
+        repo.insert(zoe);
+        assertThat(repo.findById(zoe.id())).contains(zoe);
+        assertThat(repo.findByUsername(pool.id(), "zoë.müller")).contains(zoe);
+        assertThat(repo.findByUsername(pool.id(), "zoe.muller")).isEmpty();
+    }
+
+    @Test
     void findWhenAbsentThenEmpty() {
         assertThat(repo.findById(UserId.of(id("nobody")))).isEmpty();
         assertThat(repo.findByUsername(pool.id(), "nobody")).isEmpty();

@@ -1,0 +1,2 @@
+/** The contract suite of {@link io.partnerid.core.group.GroupRepository}. */
+package io.partnerid.testkit.group;
