@@ -30,8 +30,8 @@ import javax.sql.DataSource;
  *
  * <p>Performance: an append is one locked read, an insert, an update and a commit (well under a millisecond on a
  * local PostgreSQL, see {@code docs/benchmarks.md}); one tenant's appends run one transaction at a time, so its
- * throughput is bounded by the commit latency, while different tenants append in parallel. {@link #read} is one range scan of the
- * {@code (tenant, sequence)} primary key; {@link #head} is one index probe. The row mapping is replaceable
+ * throughput is bounded by the commit latency, while different tenants append in parallel. {@link #read} is one range
+ * scan of the {@code (tenant, sequence)} primary key; {@link #head} is one index probe. The row mapping is replaceable
  * ({@link #ROW_MAPPER} is the default) for hosts that add columns.
  */
 public final class JdbcAuditLog implements AuditLog {

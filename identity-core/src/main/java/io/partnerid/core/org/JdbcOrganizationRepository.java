@@ -37,8 +37,8 @@ import javax.sql.DataSource;
  * O(log n + subtree size); {@link #findRoots} and {@link #findChildren} scan the {@code (parent_id, id)} index.
  * {@link #moveSubtree}, {@link #suspendSubtree} and {@link #resumeSubtree} rewrite every row of the subtree in one
  * transaction (O(subtree size) row locks and writes), and tree writes of one tenant wait for each other. Measured
- * latencies with 100,000 organizations are in {@code docs/benchmarks.md}. Paths are limited to 2,600 characters (the PostgreSQL b-tree entry
- * limit), about 95 levels of 26-character generated ids.
+ * latencies with 100,000 organizations are in {@code docs/benchmarks.md}. Paths are limited to 2,600 characters (the
+ * PostgreSQL b-tree entry limit), about 95 levels of 26-character generated ids.
  *
  * <p>Free text (name, contract reference) is stored escaped ({@code \\}, NUL and unpaired surrogates; see
  * {@code TextCodec}) so that every Java string round-trips exactly, as in the in-memory repository.
