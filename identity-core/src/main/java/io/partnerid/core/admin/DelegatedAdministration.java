@@ -740,7 +740,8 @@ public final class DelegatedAdministration {
         String reason = invitation.status() != Invitation.Status.PENDING ? "invitation." + invitation.status()
                 .name().toLowerCase(java.util.Locale.ROOT)
                 : !invitation.expiresAt().isAfter(runtime.now()) ? "invitation.expired"
-                : org == null || !org.isActive() ? "org.suspended" : null;
+                : org == null || !org.isActive() ? "org.suspended"
+                : !inviterStillEntitled(invitation, org) ? "invitation.inviter_not_entitled" : null;
         if (reason != null) {
             if (org != null) {
                 emit(new AdminOperationEvent(runtime.now(), org.tenant(), Optional.of(org.id()), invitee,
@@ -776,6 +777,26 @@ public final class DelegatedAdministration {
                 "invitation.redeem", invitation.id().value(), AdminOperationEvent.Outcome.PERFORMED,
                 Optional.empty()));
         return new InvitationRedemption.Accepted(user);
+    }
+
+    /**
+     * Redemption acts on the inviter's authority, so the inviter must still hold, at redemption time, what it needed
+     * at invitation time: a revoked grant or role also voids the invitations it issued.
+     */
+    private boolean inviterStillEntitled(Invitation invitation, Organization org) {
+        Set<AdminCapability> caps = authority.capabilitiesAt(invitation.invitedBy(), org.path());
+        if (!caps.contains(AdminCapability.MANAGE_USERS)
+                || (!invitation.roles().isEmpty() && !caps.contains(AdminCapability.ASSIGN_ROLES))) {
+            return false;
+        }
+        try {
+            for (RoleId roleId : invitation.roles()) {
+                requireHolds(invitation.invitedBy(), roles.requireRole(roleId), org.id());
+            }
+            return true;
+        } catch (IdentityException e) {
+            return false;
+        }
     }
 
     // ----------------------------------------------------------------------------------------- internals

@@ -90,7 +90,7 @@ public final class OrganizationService {
      * @return the organization at its new place
      * @throws IdentityException {@code org.cycle} when the new parent lies inside the moved subtree,
      *     {@code org.invalid_request} when a root would be moved (roots are tenants), {@code org.suspended} when
-     *     either side is suspended
+     *     either side, or any organization inside the moved subtree, is suspended
      */
     public Organization move(OrgId id, OrgId newParentId) {
         Organization org = require(id);
@@ -108,6 +108,20 @@ public final class OrganizationService {
         }
         if (!newParent.isActive()) {
             throw OrgErrors.suspended(newParentId);
+        }
+        // A suspended organization is frozen where it is, also when only an ancestor would move it: moving it would
+        // change which admins sit above it, and so who may lift its suspension.
+        for (PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT); ; ) {
+            Page<Organization> chunk = repository.findSubtree(org.path(), page);
+            for (Organization member : chunk.items()) {
+                if (!member.isActive()) {
+                    throw OrgErrors.suspended(member.id());
+                }
+            }
+            if (chunk.next().isEmpty()) {
+                break;
+            }
+            page = PageRequest.after(chunk.next().get(), PageRequest.MAX_LIMIT);
         }
         repository.moveSubtree(org.path(), newParent.path().child(id), newParentId, org.version());
         return require(id);

@@ -442,4 +442,27 @@ class DelegatedAdministrationTests {
         assertCode(() -> admin.setSetting(malloryActor, equities.id(),
                 io.partnerid.core.settings.SettingKey.MFA_REQUIRED, false), AdminErrors.NOT_PERMITTED);
     }
+
+    @Test
+    void moveOrganizationWhenSubtreeHoldsASuspendedOrganizationThenRefused() {
+        admin.suspend(aliceActor, deskOne.id(), "desk under review");
+        assertCode(() -> admin.moveOrganization(aliceActor, equities.id(), risk.id()), OrgErrors.SUSPENDED);
+        assertThat(core.organizations().require(deskOne.id()).path().isStrictAncestorOf(
+                core.organizations().require(equities.id()).path())).isFalse();
+        assertThat(core.organizations().require(equities.id()).parentId()).contains(northwind.id());
+    }
+
+    @Test
+    void redeemInvitationWhenInviterLostTheGrantThenRejected() {
+        Actor eve = Actor.user(carol.id().value());
+        admin.assignRole(SYSTEM, new NewAssignment(trader.id(), new UserAssignee(carol.id()), northwind.id()));
+        AdminGrant grant = admin.grantAdmin(SYSTEM, new DelegatedAdministration.GrantAdmin(eve, northwind.id(),
+                EnumSet.of(AdminCapability.MANAGE_USERS, AdminCapability.ASSIGN_ROLES)));
+        InvitationTicket ticket = admin.invite(eve, new DelegatedAdministration.Invite(staff.id(),
+                "friend@northwind.example", Set.of(trader.id())));
+        admin.revokeAdmin(SYSTEM, grant.id());
+        assertThat(admin.redeemInvitation(ticket.token(), "friend", "Friend"))
+                .isInstanceOf(InvitationRedemption.Rejected.class);
+        assertThat(core.users().findByUsername(staff.id(), "friend")).isEmpty();
+    }
 }
