@@ -50,7 +50,8 @@ public final class JdbcAccessRequestRepository implements AccessRequestRepositor
             rs.getLong("version"));
 
     private static final String SELECT = "SELECT id, requester, org_id, role_id, justification, access_until, "
-            + "status, created_at, expires_at, decided_by_type, decided_by_id, decided_at, version FROM access_requests ";
+            + "status, created_at, expires_at, decided_by_type, decided_by_id, decided_at, version "
+            + "FROM access_requests ";
 
     private final Jdbc jdbc;
     private final RowMapper<AccessRequest> mapper;

@@ -66,7 +66,8 @@ public final class JdbcUserRepository implements UserRepository {
             throw new IllegalArgumentException("a new user has version 0");
         }
         jdbc.transaction("user " + user.id(), c -> Jdbc.update(c, "INSERT INTO users (id, pool_id, org_id, "
-                        + "username, email, display_name, status, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                        + "username, email, display_name, status, created_at, version) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
                 user.id().value(), user.poolId().value(), user.orgId().value(), user.username(),
                 Jdbc.text(user.email().map(TextCodec::escape)), TextCodec.escape(user.displayName()), user.status(),
                 user.createdAt()));
