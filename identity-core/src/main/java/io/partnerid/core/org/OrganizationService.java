@@ -76,10 +76,20 @@ public final class OrganizationService {
         Organization org = new Organization(id, request.name(), Optional.of(parentId), parent.path().child(id),
                 OrgStatus.ACTIVE, Optional.empty(), request.contractRef(), runtime.now(), 0);
         repository.insert(org);
+        // The kill switch may have cut the parent's subtree between the check above and the insert, without seeing
+        // the new child: re-read the parent, and let the child share its suspension if so.
+        Organization parentNow = require(parentId);
+        if (!parentNow.isActive()) {
+            Organization created = require(id);
+            if (created.isActive()) {
+                return repository.update(created.suspendedBy(parentNow.suspensionRoot().orElse(parentId)));
+            }
+            return created;
+        }
         return org;
     }
 
-    /** Renames an organization, checking the version the caller read. */
+    /** Renames an organization (a fresh read, then a versioned update). */
     public Organization rename(OrgId id, String newName) {
         return repository.update(require(id).withName(newName));
     }
