@@ -1,9 +1,11 @@
 /**
- * Partner-scoped authorization: a compiled, inherited policy engine with guardrails, cross-organization grants,
- * contract entitlements (tiers, quotas, time-bound access), risk scoring and the zero-trust per-request decision
- * pipeline, plus the AuthZEN Authorization API model.
+ * Partner-scoped authorization: the request values ({@link io.partnerid.authz.Subject},
+ * {@link io.partnerid.authz.Resource}, {@link io.partnerid.authz.AuthorizationRequest}) and the sealed
+ * {@link io.partnerid.authz.Decision} with its reasons and obligations.
  *
- * <p>This module is reserved by the foundation build; its capability arrives with the authorization issue. It
- * depends only on {@code identity-core}.
+ * <p>Feature packages: {@code policy} (document format, builder, JSON Schema), {@code engine} (compiled snapshot,
+ * decisions, explainer), {@code grant} (cross-organization grants), {@code entitlement} (tiers, contracts, Bucket4j
+ * quotas), {@code risk} (explainable risk signals), {@code pipeline} (the zero-trust façade) and {@code authzen}
+ * (OpenID AuthZEN Authorization API 1.0). The module depends only on {@code identity-core}.
  */
 package io.partnerid.authz;

@@ -76,7 +76,7 @@ public final class IdentityCore {
                 .organizations(organizations, stores.organizations())
                 .users(users).groups(groups).roles(roles).clients(clients).domains(domains).settings(settings)
                 .adminGrants(stores.adminGrants()).accessRequests(stores.accessRequests())
-                .invitations(stores.invitations())
+                .invitations(stores.invitations()).auditLog(stores.auditLog())
                 .killSwitch(killSwitch).auditPublisher(b.auditPublisher).runtime(runtime)
                 .build();
         this.auditVerifier = new AuditChainVerifier(stores.auditLog());

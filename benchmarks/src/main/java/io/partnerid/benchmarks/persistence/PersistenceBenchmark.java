@@ -18,6 +18,11 @@ import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.OrgPath;
 import io.partnerid.core.org.Organization;
 import io.partnerid.core.org.OrganizationRepository;
+import io.partnerid.core.user.JdbcUserRepository;
+import io.partnerid.core.user.PoolId;
+import io.partnerid.core.user.User;
+import io.partnerid.core.user.UserId;
+import io.partnerid.core.user.UserRepository;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -79,6 +84,7 @@ public class PersistenceBenchmark {
     private OrganizationRepository orgs;
     private AdminGrantRepository grants;
     private AuditLog audit;
+    private UserRepository users;
 
     @Setup(Level.Trial)
     public void load() throws Exception {
@@ -88,6 +94,7 @@ public class PersistenceBenchmark {
         long start = System.nanoTime();
         loadOrganizations(loader);
         loadAdminGrants(loader);
+        loadUsers(loader);
         try (Connection c = loader.getConnection(); Statement s = c.createStatement()) {
             s.execute("VACUUM ANALYZE");
         }
@@ -101,6 +108,7 @@ public class PersistenceBenchmark {
         orgs = new JdbcOrganizationRepository(pool);
         grants = new JdbcAdminGrantRepository(pool);
         audit = new JdbcAuditLog(pool);
+        users = new JdbcUserRepository(pool);
     }
 
     @TearDown(Level.Trial)
@@ -183,6 +191,53 @@ public class PersistenceBenchmark {
         }
     }
 
+    static String userId(int n) {
+        return "u" + n;
+    }
+
+    static PoolId poolOf(int n) {
+        return PoolId.of("pool" + (n % POOLS));
+    }
+
+    /** 1,000,000 users in 1,000 pools; pool p belongs to department p % 90 of tenant p % 100. */
+    private static void loadUsers(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO identity_pools (id, org_id, name, "
+                    + "created_at, version) VALUES (?, ?, ?, ?, 0)")) {
+                for (int p = 0; p < POOLS; p++) {
+                    ps.setString(1, "pool" + p);
+                    ps.setString(2, "t" + (p % TENANTS) + "d" + (p % DIVISIONS) + "p" + (p % DEPARTMENTS));
+                    ps.setString(3, "Pool " + p);
+                    ps.setObject(4, OffsetDateTime.ofInstant(CREATED, ZoneOffset.UTC));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (id, pool_id, org_id, username, email, "
+                    + "display_name, status, created_at, version) VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, 0)")) {
+                OffsetDateTime created = OffsetDateTime.ofInstant(CREATED, ZoneOffset.UTC);
+                for (int n = 0; n < USERS; n++) {
+                    int p = n % POOLS;
+                    ps.setString(1, userId(n));
+                    ps.setString(2, "pool" + p);
+                    ps.setString(3, "t" + (p % TENANTS) + "d" + (p % DIVISIONS) + "p" + (p % DEPARTMENTS));
+                    ps.setString(4, "user" + n);
+                    ps.setString(5, "user" + n + "@example.test");
+                    ps.setString(6, "User " + n);
+                    ps.setObject(7, created);
+                    ps.addBatch();
+                    if ((n + 1) % 10_000 == 0) {
+                        ps.executeBatch();
+                        c.commit();
+                    }
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        }
+    }
+
     /** The first page (100) of a division's subtree of 101 organizations: one index range scan. */
     @Benchmark
     public Page<Organization> subtreePage() {
@@ -194,6 +249,19 @@ public class PersistenceBenchmark {
     @Benchmark
     public long subtreeCount() {
         return orgs.countSubtree(OrgPath.root(OrgId.of(tenantId(ThreadLocalRandom.current().nextInt(TENANTS)))));
+    }
+
+    /** A user by id, out of 1,000,000. */
+    @Benchmark
+    public Optional<User> userById() {
+        return users.findById(UserId.of(userId(ThreadLocalRandom.current().nextInt(USERS))));
+    }
+
+    /** A user by (pool, username), out of 1,000,000: the login look-up. */
+    @Benchmark
+    public Optional<User> userByUsername() {
+        int n = ThreadLocalRandom.current().nextInt(USERS);
+        return users.findByUsername(poolOf(n), "user" + n);
     }
 
     /**

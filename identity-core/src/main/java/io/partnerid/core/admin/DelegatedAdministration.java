@@ -8,6 +8,8 @@ import io.partnerid.core.PageRequest;
 import io.partnerid.core.audit.AccessRequestDecisionEvent;
 import io.partnerid.core.audit.AdminOperationEvent;
 import io.partnerid.core.audit.AuditEvent;
+import io.partnerid.core.audit.AuditLog;
+import io.partnerid.core.audit.AuditRecord;
 import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.audit.PrivilegeChangeEvent;
 import io.partnerid.core.client.ClientApplication;
@@ -109,6 +111,7 @@ public final class DelegatedAdministration {
     private final AdminGrantRepository grants;
     private final AccessRequestRepository accessRequests;
     private final InvitationRepository invitations;
+    private final AuditLog auditLog;
     private final KillSwitch killSwitch;
     private final AuditPublisher audit;
     private final IdentityRuntime runtime;
@@ -128,6 +131,7 @@ public final class DelegatedAdministration {
         this.grants = b.grants;
         this.accessRequests = b.accessRequests;
         this.invitations = b.invitations;
+        this.auditLog = b.auditLog;
         this.killSwitch = b.killSwitch;
         this.audit = b.audit;
         this.runtime = b.runtime;
@@ -562,6 +566,52 @@ public final class DelegatedAdministration {
         return settings.explain(orgId, key);
     }
 
+    // ---------------------------------------------------------------------------------------------- audit
+
+    /**
+     * Reads the audit trail of an organization's subtree; needs {@code VIEW_AUDIT} over it. The records come from
+     * the tenant's chain in sequence order, keeping those that concern {@code orgId} or an organization below it
+     * (events about the tenant as a whole are shown to admins of the root only). The cursor is the chain's.
+     *
+     * <p>Cost: the chain is scanned from the cursor until the page is full, so a small subtree of a busy tenant
+     * reads more records than it returns; at most 20 chain pages are read per call, after which a shorter page with
+     * a cursor is returned.
+     */
+    public Page<AuditRecord> auditTrail(Actor actor, OrgId orgId, PageRequest page) {
+        Organization scope = authority.requireVisible(actor, orgId);
+        if (!authority.capabilitiesAt(actor, scope.path()).contains(AdminCapability.VIEW_AUDIT)) {
+            throw AdminErrors.notPermitted(actor + " cannot read the audit trail of " + orgId);
+        }
+        List<AuditRecord> kept = new ArrayList<>();
+        Optional<String> cursor = page.after();
+        for (int reads = 0; reads < 20 && kept.size() < page.limit(); reads++) {
+            Page<AuditRecord> chunk = auditLog.read(scope.tenant(),
+                    new PageRequest(cursor, PageRequest.MAX_LIMIT));
+            for (AuditRecord record : chunk.items()) {
+                cursor = Optional.of(Long.toString(record.sequence()));
+                if (concerns(record, scope)) {
+                    kept.add(record);
+                    if (kept.size() == page.limit()) {
+                        return new Page<>(kept, cursor);
+                    }
+                }
+            }
+            if (chunk.next().isEmpty()) {
+                return new Page<>(kept, Optional.empty());
+            }
+        }
+        return new Page<>(kept, cursor);
+    }
+
+    private boolean concerns(AuditRecord record, Organization scope) {
+        Optional<OrgId> org = record.entry().org();
+        if (org.isEmpty()) {
+            return scope.parentId().isEmpty();
+        }
+        return organizationRepository.findById(org.get())
+                .map(o -> scope.path().isAncestorOrSelfOf(o.path())).orElse(false);
+    }
+
     // ----------------------------------------------------------------------------------- access requests
 
     /**
@@ -740,7 +790,8 @@ public final class DelegatedAdministration {
         String reason = invitation.status() != Invitation.Status.PENDING ? "invitation." + invitation.status()
                 .name().toLowerCase(java.util.Locale.ROOT)
                 : !invitation.expiresAt().isAfter(runtime.now()) ? "invitation.expired"
-                : org == null || !org.isActive() ? "org.suspended" : null;
+                : org == null || !org.isActive() ? "org.suspended"
+                : !inviterStillEntitled(invitation, org) ? "invitation.inviter_not_entitled" : null;
         if (reason != null) {
             if (org != null) {
                 emit(new AdminOperationEvent(runtime.now(), org.tenant(), Optional.of(org.id()), invitee,
@@ -776,6 +827,26 @@ public final class DelegatedAdministration {
                 "invitation.redeem", invitation.id().value(), AdminOperationEvent.Outcome.PERFORMED,
                 Optional.empty()));
         return new InvitationRedemption.Accepted(user);
+    }
+
+    /**
+     * Redemption acts on the inviter's authority, so the inviter must still hold, at redemption time, what it needed
+     * at invitation time: a revoked grant or role also voids the invitations it issued.
+     */
+    private boolean inviterStillEntitled(Invitation invitation, Organization org) {
+        Set<AdminCapability> caps = authority.capabilitiesAt(invitation.invitedBy(), org.path());
+        if (!caps.contains(AdminCapability.MANAGE_USERS)
+                || (!invitation.roles().isEmpty() && !caps.contains(AdminCapability.ASSIGN_ROLES))) {
+            return false;
+        }
+        try {
+            for (RoleId roleId : invitation.roles()) {
+                requireHolds(invitation.invitedBy(), roles.requireRole(roleId), org.id());
+            }
+            return true;
+        } catch (IdentityException e) {
+            return false;
+        }
     }
 
     // ----------------------------------------------------------------------------------------- internals
@@ -869,6 +940,7 @@ public final class DelegatedAdministration {
         private AdminGrantRepository grants;
         private AccessRequestRepository accessRequests;
         private InvitationRepository invitations;
+        private AuditLog auditLog;
         private KillSwitch killSwitch;
         private AuditPublisher audit;
         private IdentityRuntime runtime;
@@ -929,6 +1001,11 @@ public final class DelegatedAdministration {
             return this;
         }
 
+        public Builder auditLog(AuditLog log) {
+            this.auditLog = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
         public Builder killSwitch(KillSwitch killSwitch) {
             this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
             return this;
@@ -981,6 +1058,7 @@ public final class DelegatedAdministration {
             check(missing, grants, "adminGrants");
             check(missing, accessRequests, "accessRequests");
             check(missing, invitations, "invitations");
+            check(missing, auditLog, "auditLog");
             check(missing, killSwitch, "killSwitch");
             check(missing, audit, "auditPublisher");
             check(missing, runtime, "runtime");

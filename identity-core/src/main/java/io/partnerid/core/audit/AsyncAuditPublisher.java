@@ -55,8 +55,7 @@ public final class AsyncAuditPublisher implements AuditPublisher, AutoCloseable 
 
     private static final Logger LOG = LoggerFactory.getLogger(AsyncAuditPublisher.class);
 
-    private final AuditLog log;
-    private final List<AuditPublisher> downstream;
+    private final AuditDelivery delivery;
     private final int capacity;
     private final BlockingQueue<AuditEvent> queue;
     private final Executor executor;
@@ -75,8 +74,7 @@ public final class AsyncAuditPublisher implements AuditPublisher, AutoCloseable 
     private final Condition progress = progressLock.newCondition();
 
     private AsyncAuditPublisher(Builder builder) {
-        this.log = builder.log;
-        this.downstream = List.copyOf(builder.downstream);
+        this.delivery = new AuditDelivery(builder.log, builder.downstream);
         this.capacity = builder.capacity;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.closeTimeout = builder.closeTimeout;
@@ -215,25 +213,13 @@ public final class AsyncAuditPublisher implements AuditPublisher, AutoCloseable 
     }
 
     private void handle(AuditEvent event) {
-        try {
-            log.append(event.toEntry());
+        AuditDelivery.Outcome outcome = delivery.deliver(event);
+        if (outcome.stored()) {
             stored.incrementAndGet();
-        } catch (RuntimeException e) {
+        } else {
             sinkFailures.incrementAndGet();
-            LOG.warn("Audit log append failed for a {} event of tenant {}: {}", event.type(), event.tenant(),
-                    e.getClass().getName());
-            LOG.debug("Audit log append failure", e);
         }
-        for (AuditPublisher next : downstream) {
-            try {
-                next.publish(event);
-            } catch (RuntimeException e) {
-                downstreamFailures.incrementAndGet();
-                LOG.warn("Downstream audit publisher {} failed for a {} event of tenant {}: {}",
-                        next.getClass().getName(), event.type(), event.tenant(), e.getClass().getName());
-                LOG.debug("Downstream audit publisher failure", e);
-            }
-        }
+        downstreamFailures.addAndGet(outcome.downstreamFailures());
         processed.incrementAndGet();
         progressLock.lock();
         try {

@@ -28,10 +28,10 @@ import javax.sql.DataSource;
  * <p>Schema: migration {@code db/partnerid/core/<vendor>/V2__audit_log.sql}. Type, actor and details are stored
  * escaped (see the migration), so that every string, NUL and unpaired surrogates included, round-trips exactly.
  *
- * <p>Performance: an append is one locked read, two inserts or updates and a commit (about 1 ms on a local
- * PostgreSQL); throughput per tenant is bounded by that serialization (roughly 1,000 appends per second per tenant
- * on one database), while different tenants append in parallel. {@link #read} is one range scan of the
- * {@code (tenant, sequence)} primary key; {@link #head} is one index probe. The row mapping is replaceable
+ * <p>Performance: an append is one locked read, an insert, an update and a commit (well under a millisecond on a
+ * local PostgreSQL, see {@code docs/benchmarks.md}); one tenant's appends run one transaction at a time, so its
+ * throughput is bounded by the commit latency, while different tenants append in parallel. {@link #read} is one range
+ * scan of the {@code (tenant, sequence)} primary key; {@link #head} is one index probe. The row mapping is replaceable
  * ({@link #ROW_MAPPER} is the default) for hosts that add columns.
  */
 public final class JdbcAuditLog implements AuditLog {

@@ -20,15 +20,13 @@ public final class SynchronousAuditPublisher implements AuditPublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(SynchronousAuditPublisher.class);
 
-    private final AuditLog log;
-    private final List<AuditPublisher> downstream;
+    private final AuditDelivery delivery;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
     /** A publisher appending to {@code log} and forwarding to {@code downstream}, in order. */
     public SynchronousAuditPublisher(AuditLog log, List<AuditPublisher> downstream) {
-        this.log = Objects.requireNonNull(log, "log");
-        this.downstream = List.copyOf(downstream);
+        this.delivery = new AuditDelivery(log, downstream);
     }
 
     /** A publisher appending to {@code log} only. */
@@ -39,24 +37,13 @@ public final class SynchronousAuditPublisher implements AuditPublisher {
     @Override
     public void publish(AuditEvent event) {
         Objects.requireNonNull(event, "event");
-        try {
-            log.append(event.toEntry());
+        AuditDelivery.Outcome outcome = delivery.deliver(event);
+        if (outcome.stored()) {
             stored.incrementAndGet();
-        } catch (RuntimeException e) {
+        } else {
             failures.incrementAndGet();
-            LOG.warn("Audit log append failed for a {} event of tenant {}: {}", event.type(), event.tenant(),
-                    e.getClass().getName());
-            LOG.debug("Audit log append failure", e);
         }
-        for (AuditPublisher next : downstream) {
-            try {
-                next.publish(event);
-            } catch (RuntimeException e) {
-                failures.incrementAndGet();
-                LOG.warn("Downstream audit publisher {} failed for a {} event of tenant {}: {}",
-                        next.getClass().getName(), event.type(), event.tenant(), e.getClass().getName());
-            }
-        }
+        failures.addAndGet(outcome.downstreamFailures());
     }
 
     /** Events appended to the log so far. */

@@ -36,9 +36,9 @@ import javax.sql.DataSource;
  * range scan of the path index ({@code path >= p AND path < p'}), so a page costs O(log n + page size) and a count
  * O(log n + subtree size); {@link #findRoots} and {@link #findChildren} scan the {@code (parent_id, id)} index.
  * {@link #moveSubtree}, {@link #suspendSubtree} and {@link #resumeSubtree} rewrite every row of the subtree in one
- * transaction (O(subtree size) row locks and writes; about 100,000 rows per second on a laptop PostgreSQL), and
- * tree writes of one tenant wait for each other. Paths are limited to 2,600 characters (the PostgreSQL b-tree entry
- * limit), about 95 levels of 26-character generated ids.
+ * transaction (O(subtree size) row locks and writes), and tree writes of one tenant wait for each other. Measured
+ * latencies with 100,000 organizations are in {@code docs/benchmarks.md}. Paths are limited to 2,600 characters (the
+ * PostgreSQL b-tree entry limit), about 95 levels of 26-character generated ids.
  *
  * <p>Free text (name, contract reference) is stored escaped ({@code \\}, NUL and unpaired surrogates; see
  * {@code TextCodec}) so that every Java string round-trips exactly, as in the in-memory repository.

@@ -76,10 +76,20 @@ public final class OrganizationService {
         Organization org = new Organization(id, request.name(), Optional.of(parentId), parent.path().child(id),
                 OrgStatus.ACTIVE, Optional.empty(), request.contractRef(), runtime.now(), 0);
         repository.insert(org);
+        // The kill switch may have cut the parent's subtree between the check above and the insert, without seeing
+        // the new child: re-read the parent, and let the child share its suspension if so.
+        Organization parentNow = require(parentId);
+        if (!parentNow.isActive()) {
+            Organization created = require(id);
+            if (created.isActive()) {
+                return repository.update(created.suspendedBy(parentNow.suspensionRoot().orElse(parentId)));
+            }
+            return created;
+        }
         return org;
     }
 
-    /** Renames an organization, checking the version the caller read. */
+    /** Renames an organization (a fresh read, then a versioned update). */
     public Organization rename(OrgId id, String newName) {
         return repository.update(require(id).withName(newName));
     }
@@ -90,7 +100,7 @@ public final class OrganizationService {
      * @return the organization at its new place
      * @throws IdentityException {@code org.cycle} when the new parent lies inside the moved subtree,
      *     {@code org.invalid_request} when a root would be moved (roots are tenants), {@code org.suspended} when
-     *     either side is suspended
+     *     either side, or any organization inside the moved subtree, is suspended
      */
     public Organization move(OrgId id, OrgId newParentId) {
         Organization org = require(id);
@@ -108,6 +118,20 @@ public final class OrganizationService {
         }
         if (!newParent.isActive()) {
             throw OrgErrors.suspended(newParentId);
+        }
+        // A suspended organization is frozen where it is, also when only an ancestor would move it: moving it would
+        // change which admins sit above it, and so who may lift its suspension.
+        for (PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT); ; ) {
+            Page<Organization> chunk = repository.findSubtree(org.path(), page);
+            for (Organization member : chunk.items()) {
+                if (!member.isActive()) {
+                    throw OrgErrors.suspended(member.id());
+                }
+            }
+            if (chunk.next().isEmpty()) {
+                break;
+            }
+            page = PageRequest.after(chunk.next().get(), PageRequest.MAX_LIMIT);
         }
         repository.moveSubtree(org.path(), newParent.path().child(id), newParentId, org.version());
         return require(id);

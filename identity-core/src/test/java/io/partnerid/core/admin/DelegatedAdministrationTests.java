@@ -442,4 +442,45 @@ class DelegatedAdministrationTests {
         assertCode(() -> admin.setSetting(malloryActor, equities.id(),
                 io.partnerid.core.settings.SettingKey.MFA_REQUIRED, false), AdminErrors.NOT_PERMITTED);
     }
+
+    @Test
+    void moveOrganizationWhenSubtreeHoldsASuspendedOrganizationThenRefused() {
+        admin.suspend(aliceActor, deskOne.id(), "desk under review");
+        assertCode(() -> admin.moveOrganization(aliceActor, equities.id(), risk.id()), OrgErrors.SUSPENDED);
+        assertThat(core.organizations().require(deskOne.id()).path().isStrictAncestorOf(
+                core.organizations().require(equities.id()).path())).isFalse();
+        assertThat(core.organizations().require(equities.id()).parentId()).contains(northwind.id());
+    }
+
+    @Test
+    void redeemInvitationWhenInviterLostTheGrantThenRejected() {
+        Actor eve = Actor.user(carol.id().value());
+        admin.assignRole(SYSTEM, new NewAssignment(trader.id(), new UserAssignee(carol.id()), northwind.id()));
+        AdminGrant grant = admin.grantAdmin(SYSTEM, new DelegatedAdministration.GrantAdmin(eve, northwind.id(),
+                EnumSet.of(AdminCapability.MANAGE_USERS, AdminCapability.ASSIGN_ROLES)));
+        InvitationTicket ticket = admin.invite(eve, new DelegatedAdministration.Invite(staff.id(),
+                "friend@northwind.example", Set.of(trader.id())));
+        admin.revokeAdmin(SYSTEM, grant.id());
+        assertThat(admin.redeemInvitation(ticket.token(), "friend", "Friend"))
+                .isInstanceOf(InvitationRedemption.Rejected.class);
+        assertThat(core.users().findByUsername(staff.id(), "friend")).isEmpty();
+    }
+
+    @Test
+    void auditTrailWhenReadBySubtreeAdminThenOnlyItsSubtreeAndNeedsViewAudit() {
+        admin.createOrganization(aliceActor, equities.id(), new NewOrganization("Derivatives"));
+        admin.createOrganization(aliceActor, risk.id(), new NewOrganization("Model validation"));
+        Actor auditor = Actor.user(carol.id().value());
+        assertCode(() -> admin.auditTrail(auditor, equities.id(), PageRequest.first(50)), AdminErrors.NOT_PERMITTED);
+        admin.grantAdmin(SYSTEM, new DelegatedAdministration.GrantAdmin(auditor, equities.id(),
+                EnumSet.of(AdminCapability.VIEW_AUDIT)));
+        List<AuditRecord> seen = Page.all(p -> admin.auditTrail(auditor, equities.id(), p), 3);
+        assertThat(seen).isNotEmpty().allSatisfy(r -> assertThat(r.entry().org()).hasValueSatisfying(
+                org -> assertThat(equities.path().isAncestorOrSelfOf(core.organizations().require(org).path()))
+                        .isTrue()));
+        assertThat(seen).extracting(AuditRecord::sequence).isSorted().doesNotHaveDuplicates();
+        List<AuditRecord> all = Page.all(p -> admin.auditTrail(aliceActor, northwind.id(), p), 7);
+        assertThat(all).hasSizeGreaterThan(seen.size());
+        assertCode(() -> admin.auditTrail(bobActor, equities.id(), PageRequest.first(5)), AdminErrors.NOT_PERMITTED);
+    }
 }

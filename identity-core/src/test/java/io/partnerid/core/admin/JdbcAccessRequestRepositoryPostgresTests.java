@@ -5,7 +5,9 @@ import io.partnerid.testkit.jdbc.TestDatabases;
 import io.partnerid.testkit.admin.AccessRequestRepositoryContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Runs the shared {@code AccessRequestRepositoryContract} against {@link JdbcAccessRequestRepository} on PostgreSQL. */
+/**
+ * Runs the shared {@code AccessRequestRepositoryContract} against {@link JdbcAccessRequestRepository} on PostgreSQL.
+ */
 class JdbcAccessRequestRepositoryPostgresTests extends AccessRequestRepositoryContract {
 
     @RegisterExtension

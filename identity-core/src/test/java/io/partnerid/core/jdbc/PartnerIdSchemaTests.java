@@ -2,18 +2,28 @@ package io.partnerid.core.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.partnerid.core.org.JdbcOrganizationRepository;
+import io.partnerid.core.org.OrgId;
+import io.partnerid.core.org.OrgPath;
+import io.partnerid.core.org.OrgStatus;
+import io.partnerid.core.org.Organization;
 import io.partnerid.testkit.jdbc.TestDatabase;
 import io.partnerid.testkit.jdbc.TestDatabases;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PartnerIdSchemaTests {
 
@@ -42,6 +52,33 @@ class PartnerIdSchemaTests {
             assertThat(second.version()).isEqualTo(first.version());
             assertThat(db.tables()).isEqualTo(tables);
             assertThat(describe(db, "columns")).isEqualTo(columns);
+        }
+    }
+
+    /**
+     * The reference server's embedded default: an H2 file database survives a restart with its schema and rows. As
+     * a server's pool would, a connection stays open while the "server" runs, and the database is shut down on stop.
+     */
+    @Test
+    void migrateWhenH2FileDatabaseReopenedThenRowsKeptAndNothingReapplied(@TempDir Path dir) throws SQLException {
+        String url = TestDatabases.h2Url("file:" + dir.resolve("partnerid").toAbsolutePath());
+        OrgId acme = OrgId.of("acme");
+        Organization org = new Organization(acme, "Acme", Optional.empty(), OrgPath.root(acme), OrgStatus.ACTIVE,
+                Optional.empty(), Optional.empty(), Instant.parse("2026-01-01T00:00:00Z"), 0);
+        JdbcDataSource first = new JdbcDataSource();
+        first.setURL(url);
+        try (Connection server = first.getConnection()) {
+            assertThat(PartnerIdSchema.migrate(first).applied()).isPositive();
+            new JdbcOrganizationRepository(first).insert(org);
+            server.createStatement().execute("SHUTDOWN");
+        }
+
+        JdbcDataSource reopened = new JdbcDataSource();
+        reopened.setURL(url);
+        try (Connection server = reopened.getConnection()) {
+            assertThat(PartnerIdSchema.migrate(reopened).applied()).isZero();
+            assertThat(new JdbcOrganizationRepository(reopened).findById(acme)).contains(org);
+            server.createStatement().execute("SHUTDOWN");
         }
     }
 

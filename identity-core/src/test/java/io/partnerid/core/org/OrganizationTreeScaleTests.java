@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.partnerid.core.Actor;
+import io.partnerid.core.CoreStores;
 import io.partnerid.core.IdentityCore;
 import io.partnerid.core.IdentityException;
 import io.partnerid.core.Page;
@@ -43,9 +44,14 @@ class OrganizationTreeScaleTests {
     private final List<Organization> deepChain = new ArrayList<>();
     private int total;
 
+    /** The stores the tree lives in: in memory here, JDBC in the subclass that runs this suite on PostgreSQL. */
+    protected CoreStores stores() {
+        return CoreStores.inMemory();
+    }
+
     @BeforeAll
     void buildTree() {
-        core = CoreFixtures.inMemory(MutableClock.standard()).core();
+        core = CoreFixtures.on(stores(), MutableClock.standard()).core();
         admin = core.admin();
         OrganizationService orgs = core.organizations();
         tenant = orgs.createRoot(new NewOrganization("Global Markets"));

@@ -5,7 +5,9 @@ import io.partnerid.testkit.jdbc.TestDatabases;
 import io.partnerid.testkit.role.RoleAssignmentRepositoryContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Runs the shared {@code RoleAssignmentRepositoryContract} against {@link JdbcRoleAssignmentRepository} on PostgreSQL. */
+/**
+ * Runs the shared {@code RoleAssignmentRepositoryContract} against {@link JdbcRoleAssignmentRepository} on PostgreSQL.
+ */
 class JdbcRoleAssignmentRepositoryPostgresTests extends RoleAssignmentRepositoryContract {
 
     @RegisterExtension

@@ -5,7 +5,9 @@ import io.partnerid.testkit.jdbc.TestDatabases;
 import io.partnerid.testkit.user.FederatedIdentityRepositoryContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Runs the shared {@code FederatedIdentityRepositoryContract} against {@link JdbcFederatedIdentityRepository} on H2. */
+/**
+ * Runs the shared {@code FederatedIdentityRepositoryContract} against {@link JdbcFederatedIdentityRepository} on H2.
+ */
 class JdbcFederatedIdentityRepositoryH2Tests extends FederatedIdentityRepositoryContract {
 
     @RegisterExtension

@@ -5,7 +5,10 @@ import io.partnerid.testkit.jdbc.TestDatabases;
 import io.partnerid.testkit.user.FederatedIdentityRepositoryContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Runs the shared {@code FederatedIdentityRepositoryContract} against {@link JdbcFederatedIdentityRepository} on PostgreSQL. */
+/**
+ * Runs the shared {@code FederatedIdentityRepositoryContract} against {@link JdbcFederatedIdentityRepository} on
+ * PostgreSQL.
+ */
 class JdbcFederatedIdentityRepositoryPostgresTests extends FederatedIdentityRepositoryContract {
 
     @RegisterExtension

@@ -1,0 +1,165 @@
+package io.partnerid.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.partnerid.authz.AuthorizationRequest;
+import io.partnerid.authz.Decision;
+import io.partnerid.authz.Obligation;
+import io.partnerid.authz.Resource;
+import io.partnerid.authz.RoleAssignment;
+import io.partnerid.authz.Subject;
+import io.partnerid.authz.engine.Explanation;
+import io.partnerid.authz.engine.PolicyEngine;
+import io.partnerid.authz.entitlement.Contract;
+import io.partnerid.authz.entitlement.EntitlementCatalog;
+import io.partnerid.authz.entitlement.EntitlementService;
+import io.partnerid.authz.entitlement.QuotaLimit;
+import io.partnerid.authz.entitlement.Tier;
+import io.partnerid.authz.pipeline.AccessRequest;
+import io.partnerid.authz.pipeline.IdentityVerifier;
+import io.partnerid.authz.pipeline.VerifiedPrincipal;
+import io.partnerid.authz.pipeline.ZeroTrustPipeline;
+import io.partnerid.authz.policy.PolicyDocument;
+import io.partnerid.authz.policy.PolicyDocuments;
+import io.partnerid.authz.policy.PolicyValidationException;
+import io.partnerid.authz.policy.TransactionType;
+import io.partnerid.authz.risk.RiskEngine;
+import io.partnerid.authz.risk.RiskPolicy;
+import io.partnerid.core.IdentityRuntime;
+import io.partnerid.core.audit.AuditPublisher;
+import io.partnerid.core.org.OrgId;
+import io.partnerid.testkit.MutableClock;
+import io.partnerid.testkit.TestRuntimes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The compiled examples of {@code docs/authz.md}. */
+class AuthzGuideTests {
+
+    static final String YAML = """
+            schema: partnerid.authz/v1
+            revision: "2026-11-30.1"
+            resourceTypes:
+              invoice:
+                actions: {read: read, create: write, approve: write, delete: admin}
+            orgs:
+              - id: acme
+                ceiling: ["invoice:*"]
+                roles:
+                  - {name: viewer, permissions: ["invoice:@read"]}
+                  - {name: clerk, inherits: [viewer], permissions: ["invoice:create"]}
+                  - name: approver
+                    inherits: [clerk]
+                    permissions:
+                      - {pattern: "invoice:approve", condition: "resource.amount < 10000"}
+                denies:
+                  - {id: no-delete, pattern: "invoice:delete"}
+              - id: acme-emea
+                parent: acme
+                ceiling: ["invoice:@read", "invoice:create"]
+              - id: globex
+            grants:
+              - {id: acme-to-globex, grantor: acme, grantee: globex, roles: [viewer]}
+            """;
+
+    private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-30T10:00:00Z"));
+
+    @Test
+    void loadAndDecide() {
+        Clock clock = this.clock;
+        String yaml = YAML;
+        // tag::load-and-decide[]
+        PolicyEngine engine = PolicyEngine.create(clock, PolicyDocuments.fromYaml(yaml));
+
+        Subject alice = Subject.of("alice", OrgId.of("acme-emea"), List.of(RoleAssignment.of("approver")));
+        Resource invoice = new Resource("invoice", "inv-42", OrgId.of("acme-emea"), Map.of("amount", 500));
+
+        Decision create = engine.decide(AuthorizationRequest.of(alice, "create", invoice));
+        Decision approve = engine.decide(AuthorizationRequest.of(alice, "approve", invoice));
+        // create is permitted (role clerk, inherited from acme); approve is denied: it is above acme-emea's ceiling
+        // end::load-and-decide[]
+        assertThat(create.permitted()).isTrue();
+        assertThat(approve.permitted()).isFalse();
+        assertThat(approve.reasons().get(0).code()).isEqualTo("ceiling.exceeded");
+    }
+
+    @Test
+    void builderAndValidation() {
+        // tag::builder[]
+        PolicyDocument doc = PolicyDocument.builder("v2")
+                .resourceType("order", Map.of("read", TransactionType.READ, "create", TransactionType.WRITE))
+                .org(PolicyDocument.org("acme").role("buyer", "order:create", "order:read"))
+                .org(PolicyDocument.org("acme-emea").parent("acme").role("local-buyer", "order:create"))
+                .build();
+        try {
+            PolicyEngine.create(Clock.systemUTC(), doc);
+        } catch (PolicyValidationException e) {
+            // $.orgs[1].roles[0].permissions[0]: permission 'order:create' is not delegated by parent organization
+            // 'acme'
+            e.violations().forEach(v -> System.out.println(v.path() + ": " + v.reason()));
+        }
+        // end::builder[]
+        try {
+            PolicyEngine.create(Clock.systemUTC(), doc);
+            throw new AssertionError("expected a violation");
+        } catch (PolicyValidationException e) {
+            assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.path())
+                    .isEqualTo("$.orgs[1].roles[0].permissions[0]"));
+        }
+    }
+
+    @Test
+    void explainAndRevoke() {
+        PolicyEngine engine = PolicyEngine.create(clock, PolicyDocuments.fromYaml(YAML));
+        // tag::explain-and-revoke[]
+        Subject bob = Subject.of("bob", OrgId.of("globex"), List.of(RoleAssignment.viaGrant("viewer", "acme-to-globex")));
+        AuthorizationRequest read = AuthorizationRequest.of(bob, "read", Resource.of("invoice", "inv-1", OrgId.of("acme")));
+
+        Explanation why = engine.explain(read);
+        why.steps().forEach(System.out::println); // e.g. "acme role viewer APPLIED: grants invoice:read (assigned at acme)"
+
+        engine.replaceGrants(List.of()); // revoke every grant: bob's derived assignment stops counting at once
+        Decision after = engine.decide(read);
+        // end::explain-and-revoke[]
+        assertThat(why.decision().permitted()).isTrue();
+        assertThat(why.steps()).anySatisfy(s -> assertThat(s.toString())
+                .isEqualTo("acme role viewer APPLIED: grants invoice:read (assigned at acme)"));
+        assertThat(after.permitted()).isFalse();
+    }
+
+    @Test
+    void pipeline() {
+        PolicyEngine engine = PolicyEngine.create(clock, PolicyDocuments.fromYaml(YAML));
+        IdentityRuntime runtime = TestRuntimes.on(clock);
+        AuditPublisher audit = AuditPublisher.discarding();
+        // tag::pipeline[]
+        IdentityVerifier verifier = token -> token.equals("valid-token")
+                ? new IdentityVerifier.Verified(new VerifiedPrincipal("alice", OrgId.of("acme"),
+                        List.of(RoleAssignment.of("clerk")), Map.of(), Optional.empty()))
+                : new IdentityVerifier.Refused("unknown token");
+        EntitlementService entitlements = EntitlementService.builder(runtime.clock(), EntitlementCatalog.of(
+                List.of(new Tier("pro", Set.of("invoicing"), Map.of("api-calls", QuotaLimit.of(1000, Duration.ofMinutes(1))))),
+                List.of(Contract.of(OrgId.of("acme"), "pro")))).build();
+        RiskEngine risk = RiskEngine.builder(runtime.clock())
+                .policies(Map.of(OrgId.of("acme"), RiskPolicy.DEFAULT.withAllowlist("10.0.0.0/8")))
+                .build();
+        ZeroTrustPipeline pipeline = ZeroTrustPipeline.builder(runtime, verifier, engine, org -> true)
+                .risk(risk).entitlements(entitlements).audit(audit, 0.05).build();
+
+        Decision d = pipeline.authorize(new AccessRequest("valid-token", Optional.of("10.1.2.3"), Optional.of("laptop-7"),
+                "create", Resource.of("invoice", "inv-9", OrgId.of("acme")), Map.of(),
+                Optional.of("invoicing"), Optional.of("api-calls")));
+        if (!d.permitted() && d.obligations().stream().anyMatch(o -> o instanceof Obligation.StepUp)) {
+            // ask the user for a second factor, then retry with the stronger token
+        }
+        // end::pipeline[]
+        // a first request from a new device asks for a step-up
+        assertThat(d.obligations()).hasAtLeastOneElementOfType(Obligation.StepUp.class);
+    }
+}

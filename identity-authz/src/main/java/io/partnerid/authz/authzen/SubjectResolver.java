@@ -1,0 +1,19 @@
+package io.partnerid.authz.authzen;
+
+import io.partnerid.authz.Subject;
+import java.util.Optional;
+
+/**
+ * Turns an AuthZEN subject (type, id, properties) into the engine's {@link Subject}: home organization, roles and
+ * attributes.
+ *
+ * <p>Called once per evaluation (and per candidate in a subject search) by {@link AuthZenService}. Absence means the
+ * subject is unknown: the decision is a deny that does not say why. Implementations must be thread-safe and should
+ * answer from memory or a cache: they sit on the request path.
+ */
+@FunctionalInterface
+public interface SubjectResolver {
+
+    /** The subject, or empty when it is unknown. */
+    Optional<Subject> resolve(AuthZen.SubjectRef subject);
+}

@@ -1,0 +1,105 @@
+package io.partnerid.authz.engine;
+
+import dev.cel.runtime.CelVariableResolver;
+import io.partnerid.authz.AuthorizationRequest;
+import io.partnerid.authz.RoleAssignment;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Lazily exposes one request to CEL as {@code subject}, {@code resource}, {@code action} and {@code context} maps;
+ * built once per decision that meets a condition. Not thread-safe; confined to the deciding thread.
+ */
+final class Activation implements CelVariableResolver {
+
+    private final AuthorizationRequest request;
+    private final String transaction;
+    private Map<String, Object> subject;
+    private Map<String, Object> resource;
+    private Map<String, Object> action;
+    private Map<String, Object> context;
+
+    Activation(AuthorizationRequest request, String transaction) {
+        this.request = request;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public Optional<Object> find(String name) {
+        switch (name) {
+            case "subject":
+                if (subject == null) {
+                    Map<String, Object> m = normalizeMap(request.subject().attributes());
+                    m.put("id", request.subject().id());
+                    m.put("org", request.subject().org().value());
+                    List<Object> roles = new ArrayList<>();
+                    for (RoleAssignment r : request.subject().roles()) {
+                        roles.add(r.role());
+                    }
+                    m.put("roles", roles);
+                    subject = m;
+                }
+                return Optional.of(subject);
+            case "resource":
+                if (resource == null) {
+                    Map<String, Object> m = normalizeMap(request.resource().attributes());
+                    m.put("type", request.resource().type());
+                    m.put("id", request.resource().id());
+                    m.put("org", request.resource().org().value());
+                    resource = m;
+                }
+                return Optional.of(resource);
+            case "action":
+                if (action == null) {
+                    action = Map.of("name", request.action(), "transaction", transaction);
+                }
+                return Optional.of(action);
+            case "context":
+                if (context == null) {
+                    context = normalizeMap(request.context());
+                }
+                return Optional.of(context);
+            default:
+                return Optional.empty();
+        }
+    }
+
+    private static Map<String, Object> normalizeMap(Map<?, ?> in) {
+        Map<String, Object> out = new HashMap<>();
+        in.forEach((k, v) -> out.put(String.valueOf(k), normalize(v)));
+        return out;
+    }
+
+    /** Java values to CEL values: integral numbers become long, floats double, collections recursively. */
+    static Object normalize(Object v) {
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (v instanceof Map<?, ?> m) {
+            return normalizeMap(m);
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            l.forEach(x -> out.add(normalize(x)));
+            return out;
+        }
+        if (v instanceof java.util.Set<?> s) {
+            List<Object> out = new ArrayList<>(s.size());
+            s.forEach(x -> out.add(normalize(x)));
+            return out;
+        }
+        if (v instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (v instanceof java.time.Instant i) {
+            return i.toString();
+        }
+        return v;
+    }
+}

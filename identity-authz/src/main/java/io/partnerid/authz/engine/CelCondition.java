@@ -1,0 +1,75 @@
+package io.partnerid.authz.engine;
+
+import dev.cel.common.CelValidationException;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import java.util.Optional;
+
+/**
+ * A CEL condition compiled once into the snapshot and evaluated per decision. Immutable; thread-safe (CEL programs
+ * are stateless).
+ *
+ * <p>Variables: {@code subject}, {@code resource}, {@code action}, {@code context}, each a {@code map(string, dyn)}.
+ */
+final class CelCondition {
+
+    private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
+            .addVar("subject", MapType.create(SimpleType.STRING, SimpleType.DYN))
+            .addVar("resource", MapType.create(SimpleType.STRING, SimpleType.DYN))
+            .addVar("action", MapType.create(SimpleType.STRING, SimpleType.DYN))
+            .addVar("context", MapType.create(SimpleType.STRING, SimpleType.DYN))
+            .build();
+    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+
+    /** The largest expression accepted, in characters. */
+    static final int MAX_LENGTH = 4096;
+
+    private final String expression;
+    private final CelRuntime.Program program;
+
+    private CelCondition(String expression, CelRuntime.Program program) {
+        this.expression = expression;
+        this.program = program;
+    }
+
+    /** Compiles the expression, or returns the reason it does not compile as the error. */
+    static Object compile(String expression) {
+        if (expression.length() > MAX_LENGTH) {
+            return "condition longer than " + MAX_LENGTH + " characters";
+        }
+        CelValidationResult result = COMPILER.compile(expression);
+        if (result.hasError()) {
+            return "CEL: " + result.getErrorString().replace('\n', ' ');
+        }
+        try {
+            var ast = result.getAst();
+            var type = ast.getResultType();
+            if (!type.equals(SimpleType.BOOL) && !type.equals(SimpleType.DYN)) {
+                return "CEL: a condition must yield a bool, this one yields " + type.name();
+            }
+            return new CelCondition(expression, RUNTIME.createProgram(ast));
+        } catch (CelValidationException | CelEvaluationException e) {
+            return "CEL: " + e.getMessage();
+        }
+    }
+
+    String expression() {
+        return expression;
+    }
+
+    /** True only when the expression evaluates to {@code true}; evaluation errors are reported as empty. */
+    Optional<Boolean> evaluate(Activation activation) {
+        try {
+            Object r = program.eval(activation);
+            return r instanceof Boolean b ? Optional.of(b) : Optional.empty();
+        } catch (CelEvaluationException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

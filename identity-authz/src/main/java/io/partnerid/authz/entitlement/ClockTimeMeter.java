@@ -1,0 +1,26 @@
+package io.partnerid.authz.entitlement;
+
+import io.github.bucket4j.TimeMeter;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Bucket4j's time source over the injected {@link Clock}; thread-safe when the clock is. */
+final class ClockTimeMeter implements TimeMeter {
+
+    private final Clock clock;
+
+    ClockTimeMeter(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public long currentTimeNanos() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    @Override
+    public boolean isWallClockBased() {
+        return true;
+    }
+}

@@ -1,0 +1,91 @@
+package io.partnerid.authz.grant;
+
+import static io.partnerid.authz.AuthzFixtures.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.partnerid.authz.AuthzErrors;
+import io.partnerid.authz.AuthzFixtures;
+import io.partnerid.authz.Subject;
+import io.partnerid.authz.engine.PolicyEngine;
+import io.partnerid.authz.policy.GrantDef;
+import io.partnerid.authz.policy.PolicyValidationException;
+import io.partnerid.core.Actor;
+import io.partnerid.core.IdentityException;
+import io.partnerid.core.audit.AuditEvent;
+import io.partnerid.core.audit.PrivilegeChangeEvent;
+import io.partnerid.core.org.OrgId;
+import io.partnerid.testkit.MutableClock;
+import io.partnerid.testkit.TestRuntimes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CrossOrgGrantServiceTests {
+
+    private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-30T10:00:00Z"));
+    private final PolicyEngine engine = PolicyEngine.create(clock, AuthzFixtures.supplyChain());
+    private final List<AuditEvent> audited = new ArrayList<>();
+    private final CrossOrgGrantService grants = new CrossOrgGrantService(TestRuntimes.on(clock),
+            new InMemoryGrantRepository(), engine, audited::add);
+    private final OrgId globex = OrgId.of("globex");
+    private final Actor acmeAdmin = Actor.user("acme-admin");
+    private final Actor globexAdmin = Actor.user("globex-admin");
+
+    private boolean bobMay(String action, String type, String org) {
+        Subject bob = Subject.of("bob", globex, grants.roleAssignments(globex, "bob"));
+        return engine.decide(request(bob, action, type, org)).permitted();
+    }
+
+    @Test
+    void assignWhenRoleInGrantThenPartnerUserActsOnGrantorResources() {
+        grants.grant(acmeAdmin, new GrantDef("g2", "acme", "globex", List.of("clerk"), List.of("invoice"),
+                Optional.empty(), Optional.empty()));
+        assertThat(bobMay("create", "invoice", "acme-emea")).isFalse();
+        grants.assign(globexAdmin, "g2", globex, "bob", "clerk");
+        assertThat(bobMay("create", "invoice", "acme-emea")).isTrue();
+        assertThat(bobMay("create", "order", "acme-emea")).isFalse(); // grant limited to invoices
+        assertThat(audited).filteredOn(e -> e instanceof PrivilegeChangeEvent).hasSize(2);
+    }
+
+    @Test
+    void revokeWhenGrantHadAssignmentsThenAllRemovedAndReported() {
+        grants.assign(globexAdmin, "g-acme-globex", globex, "bob", "viewer");
+        grants.assign(globexAdmin, "g-acme-globex", globex, "carol", "viewer");
+        assertThat(bobMay("read", "order", "acme")).isTrue();
+        List<GrantAssignment> removed = grants.revoke(acmeAdmin, "g-acme-globex");
+        assertThat(removed).extracting(GrantAssignment::subjectId).containsExactlyInAnyOrder("bob", "carol");
+        assertThat(grants.roleAssignments(globex, "bob")).isEmpty();
+        assertThat(bobMay("read", "order", "acme")).isFalse();
+        assertThat(audited).filteredOn(e -> e.details().get("change").equals("REVOKED")).hasSize(3);
+        assertThat(grants.revoke(acmeAdmin, "g-acme-globex")).isEmpty();
+    }
+
+    @Test
+    void revokeWhenSubjectStillCarriesOldAssignmentThenEngineIgnoresIt() {
+        grants.assign(globexAdmin, "g-acme-globex", globex, "bob", "viewer");
+        Subject stale = Subject.of("bob", globex, grants.roleAssignments(globex, "bob"));
+        grants.revoke(acmeAdmin, "g-acme-globex");
+        assertThat(engine.decide(request(stale, "read", "order", "acme")).permitted()).isFalse();
+    }
+
+    @Test
+    void assignWhenRoleOutsideGrantOrUserOutsideGranteeThenGrantInvalid() {
+        assertThatThrownBy(() -> grants.assign(globexAdmin, "g-acme-globex", globex, "bob", "admin"))
+                .satisfies(e -> assertThat(((IdentityException) e).code()).isEqualTo(AuthzErrors.GRANT_INVALID));
+        assertThatThrownBy(() -> grants.assign(globexAdmin, "g-acme-globex", OrgId.of("acme-emea"), "eve", "viewer"))
+                .satisfies(e -> assertThat(((IdentityException) e).code()).isEqualTo(AuthzErrors.GRANT_INVALID));
+        assertThatThrownBy(() -> grants.assign(globexAdmin, "nope", globex, "bob", "viewer"))
+                .satisfies(e -> assertThat(((IdentityException) e).code()).isEqualTo(AuthzErrors.GRANT_NOT_FOUND));
+    }
+
+    @Test
+    void grantWhenRoleNotVisibleAtGrantorThenRejectedAndNothingStored() {
+        assertThatThrownBy(() -> grants.grant(acmeAdmin, new GrantDef("bad", "acme", "globex", List.of("buyer"),
+                List.of(), Optional.empty(), Optional.empty()))).isInstanceOf(PolicyValidationException.class);
+        assertThatThrownBy(() -> grants.assign(globexAdmin, "bad", globex, "bob", "buyer"))
+                .satisfies(e -> assertThat(((IdentityException) e).code()).isEqualTo(AuthzErrors.GRANT_NOT_FOUND));
+    }
+}
