@@ -67,14 +67,8 @@ public final class JdbcSigningKeyRepository implements SigningKeyRepository {
             int changed = Jdbc.update(c, "UPDATE signing_keys SET status = ?, retired_at = ?, version = version + 1 "
                     + "WHERE key_set = ? AND kid = ? AND version = ?", key.status(), Jdbc.timestamp(key.retiredAt()),
                     key.keySet().value(), key.kid(), key.version());
-            if (changed == 0) {
-                boolean exists = Jdbc.queryLong(c, "SELECT COUNT(*) FROM signing_keys WHERE key_set = ? AND kid = ?",
-                        key.keySet().value(), key.kid()) > 0;
-                throw exists ? StoreErrors.conflict("signing key " + key.kid())
-                        : StoreErrors.missing("signing key " + key.kid());
-            }
-            return Jdbc.queryOne(c, SELECT + "WHERE key_set = ? AND kid = ?", mapper, key.keySet().value(),
-                    key.kid()).orElseThrow();
+            return Jdbc.afterVersionedUpdate(changed, "signing key " + key.kid(), () -> Jdbc.queryOne(c,
+                    SELECT + "WHERE key_set = ? AND kid = ?", mapper, key.keySet().value(), key.kid()));
         });
     }
 
