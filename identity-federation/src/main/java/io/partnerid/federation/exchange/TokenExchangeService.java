@@ -107,8 +107,9 @@ public final class TokenExchangeService {
         this.selfAudience = b.selfAudience.orElse(b.tokens.issuer());
         this.assertionValidators = Map.copyOf(b.assertionValidators);
         this.validator = new JwtValidator(runtime.clock());
-        this.externalKeys = new ExternalIssuerKeys(b.jwksFetcher, new JsonWebKeys(), runtime.clock(),
-                b.jwksMinRefetch, b.jwksMaxAge);
+        // the default HTTP fetcher (and its client thread) is created only when the host supplies none
+        this.externalKeys = new ExternalIssuerKeys(b.jwksFetcher.orElseGet(JwksFetcher::http), new JsonWebKeys(),
+                runtime.clock(), b.jwksMinRefetch, b.jwksMaxAge);
     }
 
     public static Builder builder(AccessTokenService tokens, ExchangePolicyRepository policies,
@@ -482,7 +483,7 @@ public final class TokenExchangeService {
         private final OrganizationRepository organizations;
         private final IdentityRuntime runtime;
         private AuditPublisher audit = AuditPublisher.discarding();
-        private JwksFetcher jwksFetcher = JwksFetcher.http();
+        private Optional<JwksFetcher> jwksFetcher = Optional.empty();
         private Optional<String> selfAudience = Optional.empty();
         private Duration jwksMinRefetch = Duration.ofSeconds(30);
         private Duration jwksMaxAge = Duration.ofHours(1);
@@ -505,7 +506,7 @@ public final class TokenExchangeService {
 
         /** How partner JWKS are fetched (default: {@link JwksFetcher#http()}). */
         public Builder jwksFetcher(JwksFetcher value) {
-            this.jwksFetcher = Objects.requireNonNull(value, "jwksFetcher");
+            this.jwksFetcher = Optional.of(Objects.requireNonNull(value, "jwksFetcher"));
             return this;
         }
 
