@@ -26,7 +26,7 @@ public final class InMemoryGrantRepository implements GrantRepository {
             .thenComparing(a -> a.subjectOrg().value()).thenComparing(GrantAssignment::subjectId)
             .thenComparing(GrantAssignment::role);
 
-    private final Map<String, GrantDef> grants = new TreeMap<>();
+    private final TreeMap<String, GrantDef> grants = new TreeMap<>();
     private final List<GrantAssignment> assignments = new ArrayList<>();
 
     @Override
@@ -45,7 +45,7 @@ public final class InMemoryGrantRepository implements GrantRepository {
     public synchronized Page<GrantDef> listGrants(PageRequest page) {
         Objects.requireNonNull(page, "page");
         Map<String, GrantDef> tail = page.after().isPresent()
-                ? ((TreeMap<String, GrantDef>) grants).tailMap(page.after().get(), false) : grants;
+                ? grants.tailMap(page.after().get(), false) : grants;
         List<GrantDef> candidates = new ArrayList<>(page.limit() + 1);
         for (GrantDef g : tail.values()) {
             if (candidates.size() > page.limit()) {
