@@ -3,7 +3,6 @@ package io.partnerid.core.admin;
 import io.partnerid.core.Actor;
 import io.partnerid.core.Page;
 import io.partnerid.core.PageRequest;
-import io.partnerid.core.StoreErrors;
 import io.partnerid.core.internal.jdbc.Jdbc;
 import io.partnerid.core.internal.jdbc.TextCodec;
 import io.partnerid.core.jdbc.RowMapper;
@@ -96,10 +95,7 @@ public final class JdbcAccessRequestRepository implements AccessRequestRepositor
                     Jdbc.timestamp(r.accessUntil()), r.status(), r.createdAt(), r.expiresAt(),
                     Jdbc.text(r.decidedBy().map(Actor::type)), Jdbc.text(r.decidedBy().map(Actor::id)),
                     Jdbc.timestamp(r.decidedAt()), r.id().value(), r.version());
-            if (changed == 0) {
-                throw find(c, r.id()).isPresent() ? StoreErrors.conflict(what) : StoreErrors.missing(what);
-            }
-            return find(c, r.id()).orElseThrow(() -> StoreErrors.missing(what));
+            return Jdbc.afterVersionedUpdate(changed, what, () -> find(c, r.id()));
         });
     }
 

@@ -2,7 +2,6 @@ package io.partnerid.core.admin;
 
 import io.partnerid.core.Page;
 import io.partnerid.core.PageRequest;
-import io.partnerid.core.StoreErrors;
 import io.partnerid.core.internal.jdbc.Jdbc;
 import io.partnerid.core.internal.jdbc.TextCodec;
 import io.partnerid.core.jdbc.RowMapper;
@@ -88,10 +87,7 @@ public final class JdbcInvitationRepository implements InvitationRepository {
             int changed = Jdbc.update(c, "UPDATE invitations SET status = ?, accepted_by = ?, version = version + 1 "
                             + "WHERE id = ? AND version = ?",
                     i.status(), Jdbc.text(i.acceptedBy().map(UserId::value)), i.id().value(), i.version());
-            if (changed == 0) {
-                throw find(c, i.id()).isPresent() ? StoreErrors.conflict(what) : StoreErrors.missing(what);
-            }
-            return find(c, i.id()).orElseThrow(() -> StoreErrors.missing(what));
+            return Jdbc.afterVersionedUpdate(changed, what, () -> find(c, i.id()));
         });
     }
 

@@ -2,7 +2,6 @@ package io.partnerid.core.client;
 
 import io.partnerid.core.Page;
 import io.partnerid.core.PageRequest;
-import io.partnerid.core.StoreErrors;
 import io.partnerid.core.internal.jdbc.Jdbc;
 import io.partnerid.core.internal.jdbc.TextCodec;
 import io.partnerid.core.jdbc.RowMapper;
@@ -87,10 +86,7 @@ public final class JdbcClientRepository implements ClientRepository {
                     TextCodec.encodeList(client.redirectUris()), TextCodec.encodeList(client.scopes()),
                     TextCodec.encodeList(client.audiences()), Jdbc.text(client.secretHash()), client.id().value(),
                     client.version());
-            if (changed == 0) {
-                throw find(c, client.id()).isPresent() ? StoreErrors.conflict(what) : StoreErrors.missing(what);
-            }
-            return find(c, client.id()).orElseThrow(() -> StoreErrors.missing(what));
+            return Jdbc.afterVersionedUpdate(changed, what, () -> find(c, client.id()));
         });
     }
 

@@ -134,10 +134,7 @@ public final class JdbcGroupRepository implements GroupRepository {
 
     private Group afterUpdate(Connection c, GroupId id, int changed) throws SQLException {
         String what = "group " + id;
-        if (changed == 0) {
-            throw find(c, id).isPresent() ? StoreErrors.conflict(what) : StoreErrors.missing(what);
-        }
-        return find(c, id).orElseThrow(() -> StoreErrors.missing(what));
+        return Jdbc.afterVersionedUpdate(changed, what, () -> find(c, id));
     }
 
     @Override

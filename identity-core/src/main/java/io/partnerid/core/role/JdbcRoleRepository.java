@@ -2,7 +2,6 @@ package io.partnerid.core.role;
 
 import io.partnerid.core.Page;
 import io.partnerid.core.PageRequest;
-import io.partnerid.core.StoreErrors;
 import io.partnerid.core.internal.jdbc.Jdbc;
 import io.partnerid.core.internal.jdbc.TextCodec;
 import io.partnerid.core.jdbc.RowMapper;
@@ -78,10 +77,7 @@ public final class JdbcRoleRepository implements RoleRepository {
                             + "version = version + 1 WHERE id = ? AND version = ?",
                     TextCodec.escape(role.name()), encode(role.permissions()), role.inheritable(), role.id().value(),
                     role.version());
-            if (changed == 0) {
-                throw find(c, role.id()).isPresent() ? StoreErrors.conflict(what) : StoreErrors.missing(what);
-            }
-            return find(c, role.id()).orElseThrow(() -> StoreErrors.missing(what));
+            return Jdbc.afterVersionedUpdate(changed, what, () -> find(c, role.id()));
         });
     }
 

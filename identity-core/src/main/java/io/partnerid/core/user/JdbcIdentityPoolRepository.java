@@ -2,7 +2,6 @@ package io.partnerid.core.user;
 
 import io.partnerid.core.Page;
 import io.partnerid.core.PageRequest;
-import io.partnerid.core.StoreErrors;
 import io.partnerid.core.internal.jdbc.Jdbc;
 import io.partnerid.core.internal.jdbc.TextCodec;
 import io.partnerid.core.jdbc.RowMapper;
@@ -67,10 +66,7 @@ public final class JdbcIdentityPoolRepository implements IdentityPoolRepository 
             int changed = Jdbc.update(c,
                     "UPDATE identity_pools SET name = ?, version = version + 1 WHERE id = ? AND version = ?",
                     TextCodec.escape(pool.name()), pool.id().value(), pool.version());
-            if (changed == 0) {
-                throw find(c, pool.id()).isPresent() ? StoreErrors.conflict(what) : StoreErrors.missing(what);
-            }
-            return find(c, pool.id()).orElseThrow(() -> StoreErrors.missing(what));
+            return Jdbc.afterVersionedUpdate(changed, what, () -> find(c, pool.id()));
         });
     }
 

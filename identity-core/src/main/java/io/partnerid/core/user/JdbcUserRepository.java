@@ -2,7 +2,6 @@ package io.partnerid.core.user;
 
 import io.partnerid.core.Page;
 import io.partnerid.core.PageRequest;
-import io.partnerid.core.StoreErrors;
 import io.partnerid.core.internal.jdbc.Jdbc;
 import io.partnerid.core.internal.jdbc.TextCodec;
 import io.partnerid.core.jdbc.RowMapper;
@@ -82,10 +81,7 @@ public final class JdbcUserRepository implements UserRepository {
                             + "version = version + 1 WHERE id = ? AND version = ?",
                     user.username(), Jdbc.text(user.email().map(TextCodec::escape)),
                     TextCodec.escape(user.displayName()), user.status(), user.id().value(), user.version());
-            if (changed == 0) {
-                throw find(c, user.id()).isPresent() ? StoreErrors.conflict(what) : StoreErrors.missing(what);
-            }
-            return find(c, user.id()).orElseThrow(() -> StoreErrors.missing(what));
+            return Jdbc.afterVersionedUpdate(changed, what, () -> find(c, user.id()));
         });
     }
 

@@ -158,6 +158,25 @@ public final class Jdbc {
     }
 
     /** Runs an insert, update or delete; returns the number of rows changed. */
+    /** Re-reads a row inside the transaction of a versioned update. */
+    @FunctionalInterface
+    public interface Reread<T> {
+        Optional<T> get() throws SQLException;
+    }
+
+    /**
+     * Finishes an optimistic-concurrency update ({@code UPDATE … WHERE id = ? AND version = ?}): when no row changed,
+     * the row either moved on ({@code store.conflict}) or does not exist ({@code store.missing}); otherwise the row
+     * as now stored.
+     */
+    public static <T> T afterVersionedUpdate(int changed, String what, Reread<T> reread) throws SQLException {
+        Optional<T> now = reread.get();
+        if (changed == 0) {
+            throw now.isPresent() ? StoreErrors.conflict(what) : StoreErrors.missing(what);
+        }
+        return now.orElseThrow(() -> StoreErrors.missing(what));
+    }
+
     public static int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
