@@ -1,0 +1,171 @@
+package io.partnerid.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.partnerid.core.Actor;
+import io.partnerid.core.IdentityRuntime;
+import io.partnerid.core.governance.KillSwitch;
+import io.partnerid.core.governance.SuspensionReport;
+import io.partnerid.core.org.InMemoryOrganizationRepository;
+import io.partnerid.core.org.OrgId;
+import io.partnerid.core.org.OrganizationService;
+import io.partnerid.core.token.AccessTokenRequest;
+import io.partnerid.core.token.AccessTokenService;
+import io.partnerid.core.token.InMemoryRevokedTokenStore;
+import io.partnerid.core.token.InMemorySigningKeyRepository;
+import io.partnerid.core.token.IssuedToken;
+import io.partnerid.core.token.KeySetId;
+import io.partnerid.core.token.PrivateKeyProtector;
+import io.partnerid.core.token.RejectionReason;
+import io.partnerid.core.token.SigningAlgorithm;
+import io.partnerid.core.token.SigningKeyService;
+import io.partnerid.core.token.TokenSuspensionContributor;
+import io.partnerid.core.token.TokenVerification;
+import io.partnerid.federation.exchange.ClientCredentials;
+import io.partnerid.federation.exchange.ExchangeClient;
+import io.partnerid.federation.exchange.ExchangeClients;
+import io.partnerid.federation.exchange.ExchangeOutcome;
+import io.partnerid.federation.exchange.ExchangePolicy;
+import io.partnerid.federation.exchange.ExchangeRequest;
+import io.partnerid.federation.exchange.InMemoryExchangeClients;
+import io.partnerid.federation.exchange.InMemoryExchangePolicyRepository;
+import io.partnerid.federation.exchange.TokenExchangeService;
+import io.partnerid.federation.exchange.TrustedIssuer;
+import io.partnerid.testkit.MutableClock;
+import io.partnerid.testkit.TestRuntimes;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The code of {@code docs/tokens.md}: every {@code tag::name[]} region below appears verbatim in the guide
+ * ({@link DocSnippetsTests} fails when they drift apart), and runs here.
+ */
+class TokensGuideTests {
+
+    private final MutableClock clock = MutableClock.standard();
+    private final IdentityRuntime runtime = TestRuntimes.on(clock);
+    private final InMemoryOrganizationRepository organizationRepository = new InMemoryOrganizationRepository();
+    private final OrgId acme = new OrganizationService(organizationRepository, runtime)
+            .createRoot(new OrganizationService.NewOrganization("Acme")).id();
+
+    @Test
+    void keysIssueVerifyRevokeWhenRunThenAsDocumented() throws Exception {
+        SecureRandom random = runtime.random();
+        KeyGenerator aes = KeyGenerator.getInstance("AES");
+        aes.init(256, random);
+        SecretKey keyEncryptionKey = aes.generateKey(); // in production: from your KMS / secret store
+        // tag::keys[]
+        SigningKeyService keys = SigningKeyService.builder(new InMemorySigningKeyRepository(),
+                        PrivateKeyProtector.aesGcm(keyEncryptionKey, random), runtime)
+                .build();
+        KeySetId keySet = KeySetId.of("default");
+        keys.initialize(keySet, SigningAlgorithm.ES256);   // a CURRENT and a NEXT key
+        String jwks = keys.jwks(keySet);                   // serve at /.well-known/jwks.json
+        // end::keys[]
+        assertThat(jwks).contains("\"ES256\"");
+
+        // tag::issue[]
+        InMemoryRevokedTokenStore revocations = new InMemoryRevokedTokenStore();
+        AccessTokenService tokens = AccessTokenService.builder("https://id.example.com", keys, runtime)
+                .organizations(organizationRepository)
+                .revocations(revocations)
+                .build();
+        IssuedToken token = tokens.issue(AccessTokenRequest.builder(acme, "user-42", "partner-portal")
+                .audience("https://api.example.com")
+                .scopes(Set.of("orders:read"))
+                .roles(Set.of("buyer"))
+                .acr("urn:partnerid:acr:mfa")
+                .amr(List.of("pwd", "otp"))
+                .lifetime(Duration.ofMinutes(5))
+                .build());
+        // end::issue[]
+
+        // tag::verify[]
+        TokenVerification result = tokens.verify(token.value(), "https://api.example.com");
+        if (result instanceof TokenVerification.Verified verified) {
+            OrgId org = verified.claims().orgId().orElseThrow();
+            Set<String> scopes = verified.claims().scopes();
+            // authorize the request with org, scopes, roles …
+        } else if (result instanceof TokenVerification.Rejected rejected) {
+            // 401, WWW-Authenticate: Bearer error="invalid_token"; rejected.reason() goes to DEBUG logs only
+            String description = RejectionReason.CLIENT_DESCRIPTION;
+        }
+        // end::verify[]
+        assertThat(result.isVerified()).isTrue();
+
+        // tag::rotate[]
+        keys.rotate(keySet);                            // NEXT -> CURRENT, CURRENT -> RETIRED, new NEXT
+        keys.purgeRetired(keySet, Duration.ofHours(2)); // later: keep retired keys longer than any token lives
+        // end::rotate[]
+        assertThat(tokens.verify(token.value(), "https://api.example.com").isVerified()).isTrue();
+
+        // tag::killswitch[]
+        KillSwitch killSwitch = new KillSwitch(organizationRepository,
+                List.of(new TokenSuspensionContributor(revocations, organizationRepository, event -> { })),
+                event -> { }, runtime);
+        SuspensionReport report = killSwitch.suspend(Actor.user("ops-admin"), acme, "contract terminated");
+        long revoked = report.section("tokens").orElseThrow().count(); // tokens of the subtree, revoked
+        // end::killswitch[]
+        assertThat(revoked).isEqualTo(1);
+        assertThat(tokens.verify(token.value(), "https://api.example.com").isVerified()).isFalse();
+    }
+
+    @Test
+    void exchangeWhenRunThenAsDocumented() {
+        SigningKeyService keys = SigningKeyService.builder(new InMemorySigningKeyRepository(),
+                PrivateKeyProtector.unprotected(), runtime).build();
+        keys.initialize(KeySetId.of("default"), SigningAlgorithm.ES256);
+        AccessTokenService tokens = AccessTokenService.builder("https://id.example.com", keys, runtime)
+                .organizations(organizationRepository).revocations(new InMemoryRevokedTokenStore()).build();
+        InMemoryExchangePolicyRepository policies = new InMemoryExchangePolicyRepository();
+        ExchangeClients clients = new InMemoryExchangeClients().register(new ExchangeClient("partner-gateway", acme,
+                true, Set.of("orders:read", "orders:write"), Set.of("https://orders.example.com")), "secret");
+        String ourOwnUserToken = tokens.issue(AccessTokenRequest.builder(acme, "user-42", "portal")
+                .audience("https://id.example.com/token").scopes(Set.of("orders:read")).build()).value();
+
+        // tag::policy[]
+        policies.save(ExchangePolicy.builder(acme)
+                .allowedClients("partner-gateway")
+                .trustedIssuers(new TrustedIssuer("https://login.partner-a.example",
+                        URI.create("https://login.partner-a.example/jwks"),
+                        EnumSet.of(SigningAlgorithm.RS256, SigningAlgorithm.ES256),
+                        "https://id.example.com/token",   // aud their tokens must carry for us
+                        true))                            // their access tokens are typ at+jwt
+                .reachableAudiences("https://orders.example.com")
+                .maxDelegationDepth(2)
+                .maxLifetime(Duration.ofMinutes(10))
+                .allowImpersonation(true)
+                .build());
+        // end::policy[]
+
+        // tag::exchange[]
+        TokenExchangeService exchange = TokenExchangeService.builder(tokens, policies, clients,
+                        organizationRepository, runtime)
+                .selfAudience("https://id.example.com/token")
+                .build();
+        Map<String, List<String>> form = Map.of(
+                "grant_type", List.of("urn:ietf:params:oauth:grant-type:token-exchange"),
+                "subject_token", List.of(ourOwnUserToken),
+                "subject_token_type", List.of("urn:ietf:params:oauth:token-type:access_token"),
+                "audience", List.of("https://orders.example.com"),
+                "scope", List.of("orders:read"));
+        ExchangeOutcome outcome = exchange.exchange(
+                new ExchangeRequest(acme, ClientCredentials.of("partner-gateway", "secret"), form));
+        if (outcome instanceof ExchangeOutcome.Issued issued) {
+            Map<String, Object> json = issued.toResponseParameters();  // 200, application/json
+        } else if (outcome instanceof ExchangeOutcome.Refused refused) {
+            int status = refused.httpStatus();                         // 400, or 401 for invalid_client
+            Map<String, Object> json = refused.toResponseParameters(); // error, error_description
+        }
+        // end::exchange[]
+        assertThat(outcome).isInstanceOf(ExchangeOutcome.Issued.class);
+    }
+}

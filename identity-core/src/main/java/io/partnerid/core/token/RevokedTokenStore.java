@@ -1,0 +1,48 @@
+package io.partnerid.core.token;
+
+import io.partnerid.core.org.OrgId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Short-lived token state: the ids ({@code jti}) of tokens the SDK issued, per organization, and which of them are
+ * revoked. Entries live until the token's expiry and may be purged after it.
+ *
+ * <p>Implementations must be thread-safe and every method atomic. The SDK ships {@link InMemoryRevokedTokenStore}
+ * (bounded, for tests and local development) and a JDBC implementation; both pass
+ * {@code RevokedTokenStoreContract} from {@code identity-testkit}. A store must fail closed: when it cannot record a
+ * revocation it throws, it never forgets one before the token's expiry. Token ids are random and not secret; tokens
+ * themselves are never stored.
+ */
+public interface RevokedTokenStore {
+
+    /**
+     * Records an issued token so that the kill switch can revoke it by organization; called by
+     * {@link AccessTokenService#issue} after signing. Idempotent. A bounded store may drop the records that expire
+     * soonest when full (organization status is still checked on every verification).
+     */
+    void recordIssued(String jti, OrgId org, Instant expiresAt);
+
+    /**
+     * Revokes one token until {@code expiresAt}; called by {@link AccessTokenService#revoke}. Idempotent.
+     *
+     * @return true when the token was not revoked before
+     * @throws io.partnerid.core.IdentityException {@code token.revocation_store_full} when a bounded store is full
+     *     of unexpired revocations
+     */
+    boolean revoke(String jti, OrgId org, Instant expiresAt);
+
+    /** Whether {@code jti} is revoked and not yet expired at {@code now}; called on every verification. */
+    boolean isRevoked(String jti, Instant now);
+
+    /**
+     * Revokes every recorded, unexpired, not yet revoked token of the given organizations; called by the kill switch.
+     *
+     * @return the ids revoked by this call
+     */
+    List<String> revokeAllOf(Set<OrgId> orgs, Instant now);
+
+    /** Deletes the records of tokens that expired before {@code now}; called periodically by the host. */
+    int purgeExpired(Instant now);
+}

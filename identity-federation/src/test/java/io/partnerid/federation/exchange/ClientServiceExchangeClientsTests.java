@@ -1,0 +1,74 @@
+package io.partnerid.federation.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.partnerid.core.client.ClientRegistration;
+import io.partnerid.core.client.ClientService;
+import io.partnerid.core.client.GrantTypes;
+import io.partnerid.core.client.InMemoryClientRepository;
+import io.partnerid.core.client.SecretHasher;
+import io.partnerid.core.org.InMemoryOrganizationRepository;
+import io.partnerid.core.org.Organization;
+import io.partnerid.core.org.OrganizationService;
+import io.partnerid.testkit.MutableClock;
+import io.partnerid.testkit.TestRuntimes;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ClientServiceExchangeClientsTests {
+
+    /** A transparent hasher: this test is about the adapter, not about hashing. */
+    private static final SecretHasher PLAIN = new SecretHasher() {
+        @Override
+        public String hash(String secret) {
+            return "plain:" + secret;
+        }
+
+        @Override
+        public boolean verify(String secret, String encoded) {
+            return encoded.equals("plain:" + secret);
+        }
+
+        @Override
+        public boolean needsRehash(String encoded) {
+            return false;
+        }
+    };
+
+    private final InMemoryOrganizationRepository orgRepository = new InMemoryOrganizationRepository();
+    private final OrganizationService orgs = new OrganizationService(orgRepository,
+            TestRuntimes.on(MutableClock.standard()));
+    private final ClientService clients = new ClientService(new InMemoryClientRepository(), PLAIN, orgs,
+            TestRuntimes.on(MutableClock.standard()));
+    private final ClientServiceExchangeClients adapter = new ClientServiceExchangeClients(clients);
+
+    @Test
+    void authenticateWhenSecretRightThenAllowancesFromRegistration() {
+        Organization acme = orgs.createRoot(new OrganizationService.NewOrganization("Acme"));
+        ClientRegistration reg = clients.register(acme.id(), new ClientService.NewClient("Gateway",
+                Set.of(GrantTypes.TOKEN_EXCHANGE, GrantTypes.CLIENT_CREDENTIALS), Set.of(), Set.of("orders:read"),
+                Set.of("https://orders.acme.example"), true));
+        String id = reg.client().id().value();
+        String secret = reg.plaintextSecret().orElseThrow();
+
+        ExchangeClient client = adapter.authenticate(acme.id(), ClientCredentials.of(id, secret)).orElseThrow();
+        assertThat(client.tokenExchangeAllowed()).isTrue();
+        assertThat(client.owner()).isEqualTo(acme.id());
+        assertThat(client.allowedScopes()).containsExactly("orders:read");
+        assertThat(client.allowedAudiences()).containsExactly("https://orders.acme.example");
+
+        assertThat(adapter.authenticate(acme.id(), ClientCredentials.of(id, secret + "x"))).isEmpty();
+        assertThat(adapter.authenticate(acme.id(), new ClientCredentials(id, Optional.empty()))).isEmpty();
+        assertThat(adapter.authenticate(acme.id(), ClientCredentials.of("not a valid id!", secret))).isEmpty();
+    }
+
+    @Test
+    void authenticateWhenRegisteredWithoutExchangeGrantThenNotAllowed() {
+        Organization acme = orgs.createRoot(new OrganizationService.NewOrganization("Acme"));
+        ClientRegistration reg = clients.register(acme.id(), new ClientService.NewClient("Batch",
+                Set.of(GrantTypes.CLIENT_CREDENTIALS), Set.of(), Set.of("orders:read"), Set.of(), true));
+        assertThat(adapter.authenticate(acme.id(), ClientCredentials.of(reg.client().id().value(),
+                reg.plaintextSecret().orElseThrow())).orElseThrow().tokenExchangeAllowed()).isFalse();
+    }
+}

@@ -1,0 +1,219 @@
+package io.partnerid.federation.exchange;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import io.partnerid.core.IdentityRuntime;
+import io.partnerid.core.audit.AuditEvent;
+import io.partnerid.core.org.InMemoryOrganizationRepository;
+import io.partnerid.core.org.OrgId;
+import io.partnerid.core.org.OrganizationService;
+import io.partnerid.core.token.AccessTokenRequest;
+import io.partnerid.core.token.AccessTokenService;
+import io.partnerid.core.token.InMemoryRevokedTokenStore;
+import io.partnerid.core.token.InMemorySigningKeyRepository;
+import io.partnerid.core.token.KeySetId;
+import io.partnerid.core.token.PrivateKeyProtector;
+import io.partnerid.core.token.SigningAlgorithm;
+import io.partnerid.core.token.SigningKeyService;
+import io.partnerid.testkit.MutableClock;
+import io.partnerid.testkit.TestRuntimes;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/** Two organizations, our issuer, two partner IdPs (in-memory JWKS), a gateway client, and token forging. */
+final class ExchangeFixture {
+
+    static final String ISSUER = "https://id.partnerid.example";
+    static final String STS = "https://id.partnerid.example/token";
+    static final String PARTNER_A = "https://idp.partner-a.example";
+    static final String PARTNER_B = "https://idp.partner-b.example";
+    static final URI JWKS_A = URI.create("https://idp.partner-a.example/jwks");
+    static final URI JWKS_B = URI.create("https://idp.partner-b.example/jwks");
+    static final String ORDERS = "https://orders.acme.example";
+    static final String BILLING = "https://billing.acme.example";
+    static final String SECRET = "gateway-secret";
+
+    final MutableClock clock = MutableClock.standard();
+    final IdentityRuntime runtime = TestRuntimes.on(clock);
+    final InMemoryOrganizationRepository orgRepository = new InMemoryOrganizationRepository();
+    final OrganizationService orgs = new OrganizationService(orgRepository, runtime);
+    final SigningKeyService keys;
+    final AccessTokenService tokens;
+    final InMemoryExchangePolicyRepository policies = new InMemoryExchangePolicyRepository();
+    final InMemoryExchangeClients clients = new InMemoryExchangeClients();
+    final List<AuditEvent> events = new CopyOnWriteArrayList<>();
+    final Map<URI, String> jwksDocuments = new ConcurrentHashMap<>();
+    final Map<URI, AtomicInteger> fetches = new ConcurrentHashMap<>();
+    final TokenExchangeService exchange;
+    final OrgId acme;
+    final OrgId supplier;
+    final ECKey partnerAKey;
+    final ECKey partnerBKey;
+
+    ExchangeFixture() {
+        keys = SigningKeyService.builder(new InMemorySigningKeyRepository(), PrivateKeyProtector.unprotected(), runtime)
+                .build();
+        keys.initialize(KeySetId.of("default"), SigningAlgorithm.ES256);
+        tokens = AccessTokenService.builder(ISSUER, keys, runtime).organizations(orgRepository)
+                .revocations(new InMemoryRevokedTokenStore()).build();
+        acme = orgs.createRoot(new OrganizationService.NewOrganization("Acme")).id();
+        supplier = orgs.createRoot(new OrganizationService.NewOrganization("Supplier")).id();
+        try {
+            partnerAKey = new ECKeyGenerator(Curve.P_256).keyID("a-1").generate();
+            partnerBKey = new ECKeyGenerator(Curve.P_256).keyID("b-1").generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        publish(JWKS_A, partnerAKey);
+        publish(JWKS_B, partnerBKey);
+        policies.save(acmePolicy().build());
+        policies.save(ExchangePolicy.builder(supplier).allowedClients("supplier-svc")
+                .trustedIssuers(trusted(PARTNER_B, JWKS_B)).reachableAudiences(ORDERS).allowImpersonation(true)
+                .build());
+        clients.register(new ExchangeClient("gateway", acme, true, Set.of("orders:read", "orders:write", "profile"),
+                Set.of(ORDERS, BILLING)), SECRET);
+        clients.register(new ExchangeClient("supplier-svc", supplier, true, Set.of("orders:read"), Set.of(ORDERS)),
+                SECRET);
+        clients.register(new ExchangeClient("reporting", acme, false, Set.of("orders:read"), Set.of(ORDERS)), SECRET);
+        exchange = exchangeService(b -> { });
+    }
+
+    TokenExchangeService exchangeService(Consumer<TokenExchangeService.Builder> customize) {
+        TokenExchangeService.Builder b = TokenExchangeService.builder(tokens, policies, clients, orgRepository, runtime)
+                .audit(events::add).selfAudience(STS).jwksFetcher(uri -> {
+                    fetches.computeIfAbsent(uri, u -> new AtomicInteger()).incrementAndGet();
+                    String doc = jwksDocuments.get(uri);
+                    if (doc == null) {
+                        throw new IllegalStateException("no JWKS at " + uri);
+                    }
+                    return doc;
+                });
+        customize.accept(b);
+        return b.build();
+    }
+
+    static TrustedIssuer trusted(String issuer, URI jwks) {
+        return new TrustedIssuer(issuer, jwks, EnumSet.of(SigningAlgorithm.ES256, SigningAlgorithm.RS256), STS, true);
+    }
+
+    ExchangePolicy.Builder acmePolicy() {
+        return ExchangePolicy.builder(acme).allowedClients("gateway", "reporting")
+                .trustedIssuers(trusted(PARTNER_A, JWKS_A)).reachableAudiences(ORDERS, BILLING)
+                .allowImpersonation(true).maxDelegationDepth(2).maxLifetime(Duration.ofMinutes(10));
+    }
+
+    void publish(URI uri, ECKey... keys) {
+        List<com.nimbusds.jose.jwk.JWK> pub = new ArrayList<>();
+        for (ECKey k : keys) {
+            pub.add(k.toPublicJWK());
+        }
+        jwksDocuments.put(uri, new JWKSet(pub).toString());
+    }
+
+    /** Claims of a valid partner A user access token for our STS. */
+    Map<String, Object> partnerClaims() {
+        Instant now = clock.instant();
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("iss", PARTNER_A);
+        c.put("sub", "alice");
+        c.put("aud", STS);
+        c.put("exp", now.plusSeconds(600).getEpochSecond());
+        c.put("iat", now.getEpochSecond());
+        c.put("scope", "orders:read orders:write admin");
+        c.put("client_id", "partner-portal");
+        return c;
+    }
+
+    Map<String, Object> partnerClaims(Consumer<Map<String, Object>> change) {
+        Map<String, Object> c = partnerClaims();
+        change.accept(c);
+        return c;
+    }
+
+    String partnerToken(Map<String, Object> claims) {
+        return sign(partnerAKey, "at+jwt", claims);
+    }
+
+    String partnerToken() {
+        return partnerToken(partnerClaims());
+    }
+
+    static String sign(ECKey key, String typ, Map<String, Object> claims) {
+        JWSHeader.Builder h = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID());
+        if (typ != null) {
+            h.type(new JOSEObjectType(typ));
+        }
+        JWSObject jws = new JWSObject(h.build(), new Payload(claims));
+        try {
+            jws.sign(new ECDSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jws.serialize();
+    }
+
+    /** One of our access tokens for the STS. */
+    String ourToken(OrgId org, String subject, String clientId, Consumer<AccessTokenRequest.Builder> change) {
+        AccessTokenRequest.Builder b = AccessTokenRequest.builder(org, subject, clientId).audience(STS)
+                .scopes(Set.of("orders:read", "orders:write"));
+        change.accept(b);
+        return tokens.issue(b.build()).value();
+    }
+
+    static Map<String, List<String>> form(String... pairs) {
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            form.computeIfAbsent(pairs[i], k -> new ArrayList<>()).add(pairs[i + 1]);
+        }
+        return form;
+    }
+
+    static Map<String, List<String>> exchangeForm(String subjectToken, String... more) {
+        Map<String, List<String>> form = form("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
+                "subject_token", subjectToken, "subject_token_type", TokenType.ACCESS_TOKEN.uri());
+        form.putAll(mergeable(more));
+        return form;
+    }
+
+    private static Map<String, List<String>> mergeable(String... pairs) {
+        return form(pairs);
+    }
+
+    ExchangeOutcome exchange(OrgId org, String client, Map<String, List<String>> form) {
+        return exchange.exchange(new ExchangeRequest(org, ClientCredentials.of(client, SECRET), form));
+    }
+
+    ExchangeOutcome atAcme(Map<String, List<String>> form) {
+        return exchange(acme, "gateway", form);
+    }
+
+    List<ExchangeEvent> exchangeEvents() {
+        List<ExchangeEvent> out = new ArrayList<>();
+        for (AuditEvent e : events) {
+            if (e instanceof ExchangeEvent x) {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+}
