@@ -15,6 +15,10 @@ import io.partnerid.authz.entitlement.EntitlementCatalog;
 import io.partnerid.authz.entitlement.EntitlementService;
 import io.partnerid.authz.entitlement.QuotaLimit;
 import io.partnerid.authz.entitlement.Tier;
+import io.partnerid.authz.grant.CrossOrgGrantService;
+import io.partnerid.authz.grant.GrantAssignment;
+import io.partnerid.authz.grant.GrantRepository;
+import io.partnerid.authz.grant.JdbcGrantRepository;
 import io.partnerid.authz.pipeline.AccessRequest;
 import io.partnerid.authz.pipeline.IdentityVerifier;
 import io.partnerid.authz.pipeline.VerifiedPrincipal;
@@ -23,10 +27,15 @@ import io.partnerid.authz.policy.PolicyDocument;
 import io.partnerid.authz.policy.PolicyDocuments;
 import io.partnerid.authz.policy.PolicyValidationException;
 import io.partnerid.authz.policy.TransactionType;
+import io.partnerid.authz.risk.JdbcRiskStateStore;
+import io.partnerid.authz.risk.RiskAssessment;
+import io.partnerid.authz.risk.RiskContext;
 import io.partnerid.authz.risk.RiskEngine;
 import io.partnerid.authz.risk.RiskPolicy;
 import io.partnerid.core.IdentityRuntime;
+import io.partnerid.core.Actor;
 import io.partnerid.core.audit.AuditPublisher;
+import io.partnerid.core.jdbc.PartnerIdSchema;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.testkit.MutableClock;
 import io.partnerid.testkit.TestRuntimes;
@@ -37,6 +46,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /** The compiled examples of {@code docs/authz.md}. */
@@ -161,5 +173,36 @@ class AuthzGuideTests {
         // end::pipeline[]
         // a first request from a new device asks for a step-up
         assertThat(d.obligations()).hasAtLeastOneElementOfType(Obligation.StepUp.class);
+    }
+
+    @Test
+    void jdbcStores() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:authz-guide-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        DataSource dataSource = h2;
+        IdentityRuntime runtime = TestRuntimes.on(clock);
+        PolicyEngine engine = PolicyEngine.create(clock, PolicyDocuments.fromYaml(YAML));
+        AuditPublisher audit = AuditPublisher.discarding();
+        // tag::jdbc-stores[]
+        PartnerIdSchema.migrate(dataSource, "authz"); // identity-authz's tables; a no-op when up to date
+        GrantRepository grantRepository = new JdbcGrantRepository(dataSource);
+        CrossOrgGrantService grants = new CrossOrgGrantService(runtime, grantRepository, engine, audit);
+        JdbcRiskStateStore riskState = JdbcRiskStateStore.builder(dataSource, runtime.clock())
+                .deviceTtl(Duration.ofDays(30))
+                .build();
+        RiskEngine risk = RiskEngine.builder(runtime.clock()).stateStore(riskState).build();
+
+        grants.assign(Actor.user("globex-admin"), "acme-to-globex", OrgId.of("globex"), "bob", "viewer");
+        RiskAssessment first = risk.assess(new RiskContext(OrgId.of("globex"), "bob", Optional.empty(),
+                Optional.of("laptop-7"))); // new_device: every node now knows bob's laptop
+        long purged = riskState.purgeExpired(); // schedule it, e.g. hourly, on any node
+        // end::jdbc-stores[]
+        assertThat(grantRepository.allGrants()).extracting(g -> g.id()).containsExactly("acme-to-globex");
+        assertThat(grantRepository.assignmentsOf(OrgId.of("globex"), "bob")).extracting(GrantAssignment::role)
+                .containsExactly("viewer");
+        assertThat(first.signals()).extracting(sig -> sig.name()).containsExactly("new_device");
+        assertThat(purged).isZero();
+        assertThat(PartnerIdSchema.migrate(dataSource, "authz").applied()).isZero();
     }
 }

@@ -31,6 +31,9 @@ public final class AuthzErrors {
     /** The quota store failed (database unavailable). */
     public static final ErrorCode QUOTA_STORE_FAILED = ErrorCode.of("authz.quota_store_failed");
 
+    /** A geo-IP database file cannot be read (missing, unreadable, malformed or not a MaxMind DB). */
+    public static final ErrorCode GEOIP_DATABASE_INVALID = ErrorCode.of("authz.geoip_database_invalid");
+
     private AuthzErrors() {
     }
 }

@@ -7,6 +7,7 @@ import io.partnerid.authz.policy.GrantDef;
 import io.partnerid.core.Actor;
 import io.partnerid.core.IdentityException;
 import io.partnerid.core.IdentityRuntime;
+import io.partnerid.core.StoreErrors;
 import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.audit.PrivilegeChangeEvent;
 import io.partnerid.core.org.OrgId;
@@ -84,7 +85,8 @@ public final class CrossOrgGrantService {
     /**
      * Assigns a granted role to a user of the grantee (or of one of its sub-organizations).
      *
-     * @throws IdentityException {@link AuthzErrors#GRANT_NOT_FOUND} for an unknown grant,
+     * @throws IdentityException {@link AuthzErrors#GRANT_NOT_FOUND} for an unknown grant (also one revoked while
+     *     the assignment was being stored),
      *     {@link AuthzErrors#GRANT_INVALID} for a role outside the grant or a user outside the grantee's subtree
      */
     public synchronized GrantAssignment assign(Actor actor, String grantId, OrgId subjectOrg, String subjectId,
@@ -104,7 +106,15 @@ public final class CrossOrgGrantService {
         }
         GrantAssignment a = new GrantAssignment(grantId, subjectOrg, subjectId, role, runtime.now(),
                 actor.toString());
-        repository.saveAssignment(a);
+        try {
+            repository.saveAssignment(a);
+        } catch (IdentityException e) {
+            if (e.code().equals(StoreErrors.MISSING)) { // revoked meanwhile, possibly on another node
+                throw new IdentityException(AuthzErrors.GRANT_NOT_FOUND, "The grant was not found.",
+                        "grant " + grantId + " was revoked during the assignment", e);
+            }
+            throw e;
+        }
         publish(actor, subjectOrg, "user:" + subjectId, PrivilegeChangeEvent.Change.GRANTED,
                 "grant:" + grantId + ":" + role, grant);
         return a;

@@ -1,6 +1,8 @@
 package io.partnerid.authz.grant;
 
 import io.partnerid.authz.policy.GrantDef;
+import io.partnerid.core.Page;
+import io.partnerid.core.PageRequest;
 import io.partnerid.core.org.OrgId;
 import java.util.List;
 import java.util.Optional;
@@ -8,29 +10,64 @@ import java.util.Optional;
 /**
  * Durable storage of cross-organization grants and of the assignments derived from them.
  *
- * <p>Called by {@link CrossOrgGrantService} on administration paths (never per decision: the engine keeps the grants
- * in its snapshot). Implementations must be thread-safe; {@link #saveGrant} is an upsert keyed by grant id,
- * {@link #saveAssignment} is idempotent on (grant, subject organization, subject, role). {@link #deleteGrant} removes
- * the grant and every assignment derived from it in one step and returns those assignments. Absence is an empty
- * {@code Optional} or list.
+ * <p>Called by {@link CrossOrgGrantService} on administration paths, never per decision (the engine keeps the grants
+ * in its snapshot). Implementations must be thread-safe, and safe when several nodes share one store:
+ * <ul>
+ *   <li>{@link #saveGrant} is an upsert keyed by grant id: the grant is replaced as a whole (last writer wins) and
+ *       its existing assignments are kept unchanged;</li>
+ *   <li>{@link #saveAssignment} is idempotent on (grant, subject organization, subject, role): the first save wins,
+ *       a repeated save changes nothing; it refuses an assignment whose grant does not exist, atomically with
+ *       respect to {@link #deleteGrant}, so that an assignment never outlives its grant, even when a revocation and
+ *       an assignment race on two nodes;</li>
+ *   <li>{@link #deleteGrant} removes the grant and every assignment derived from it in one atomic step and returns
+ *       exactly the assignments it removed.</li>
+ * </ul>
+ * Absence is an empty {@code Optional} or list. Instants are kept to the microsecond at least. Nothing here is
+ * secret; no value needs hashing. {@link InMemoryGrantRepository} and {@link JdbcGrantRepository} implement it.
  */
 public interface GrantRepository {
 
-    /** Inserts or replaces a grant. */
+    /** The most assignments {@link #assignmentsOf} returns for one subject. */
+    int MAX_ASSIGNMENTS_PER_SUBJECT = 10_000;
+
+    /** Inserts or replaces a grant (upsert by id; its assignments are kept). */
     void saveGrant(GrantDef grant);
 
     /** The grant, if it exists. */
     Optional<GrantDef> findGrant(String grantId);
 
-    /** Every grant, in id order. */
-    List<GrantDef> allGrants();
+    /**
+     * One page of the grants in id order ({@link String#compareTo} order); the cursor is the last grant id of the
+     * page.
+     */
+    Page<GrantDef> listGrants(PageRequest page);
 
-    /** Records an assignment (idempotent). */
+    /**
+     * Every grant, in id order: reads {@link #listGrants} page by page. Called when the engine's grant set is
+     * rebuilt (at start-up and after each grant or revocation); the engine holds every grant in memory anyway.
+     */
+    default List<GrantDef> allGrants() {
+        return Page.all(this::listGrants, PageRequest.MAX_LIMIT);
+    }
+
+    /**
+     * Records an assignment; idempotent (an existing identical key keeps its first {@code assignedAt} and
+     * {@code assignedBy}).
+     *
+     * @throws io.partnerid.core.IdentityException {@code store.missing} when the grant does not exist (or is being
+     *     deleted concurrently)
+     */
     void saveAssignment(GrantAssignment assignment);
 
-    /** The assignments of a subject, across grants. */
+    /**
+     * The assignments of a subject across grants, ordered by grant id then role; at most
+     * {@link #MAX_ASSIGNMENTS_PER_SUBJECT}. Called when the subject's role assignments are assembled.
+     */
     List<GrantAssignment> assignmentsOf(OrgId subjectOrg, String subjectId);
 
-    /** Removes a grant and all its assignments; returns the removed assignments (empty when the grant was absent). */
+    /**
+     * Removes a grant and all its assignments atomically; returns the removed assignments ordered by subject
+     * organization, subject and role (empty when the grant was absent, or present without assignments).
+     */
     List<GrantAssignment> deleteGrant(String grantId);
 }

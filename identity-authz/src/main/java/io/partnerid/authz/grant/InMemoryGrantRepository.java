@@ -1,46 +1,68 @@
 package io.partnerid.authz.grant;
 
 import io.partnerid.authz.policy.GrantDef;
+import io.partnerid.core.Page;
+import io.partnerid.core.PageRequest;
+import io.partnerid.core.StoreErrors;
 import io.partnerid.core.org.OrgId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * A {@link GrantRepository} in memory; for tests and local development.
  *
- * <p>Thread-safe (every method synchronizes on the instance).
+ * <p>Thread-safe (every method synchronizes on the instance). Unbounded: it holds every grant and assignment it is
+ * given.
  */
 public final class InMemoryGrantRepository implements GrantRepository {
 
-    private final Map<String, GrantDef> grants = new TreeMap<>();
-    private final Set<GrantAssignment> assignments = new LinkedHashSet<>();
+    /** Assignment key order: grant, subject organization, subject, role. */
+    private static final Comparator<GrantAssignment> KEY_ORDER = Comparator.comparing(GrantAssignment::grantId)
+            .thenComparing(a -> a.subjectOrg().value()).thenComparing(GrantAssignment::subjectId)
+            .thenComparing(GrantAssignment::role);
+
+    private final TreeMap<String, GrantDef> grants = new TreeMap<>();
+    private final List<GrantAssignment> assignments = new ArrayList<>();
 
     @Override
     public synchronized void saveGrant(GrantDef grant) {
+        Objects.requireNonNull(grant, "grant");
         grants.put(grant.id(), grant);
     }
 
     @Override
     public synchronized Optional<GrantDef> findGrant(String grantId) {
+        Objects.requireNonNull(grantId, "grantId");
         return Optional.ofNullable(grants.get(grantId));
     }
 
     @Override
-    public synchronized List<GrantDef> allGrants() {
-        return List.copyOf(grants.values());
+    public synchronized Page<GrantDef> listGrants(PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        Map<String, GrantDef> tail = page.after().isPresent()
+                ? grants.tailMap(page.after().get(), false) : grants;
+        List<GrantDef> candidates = new ArrayList<>(page.limit() + 1);
+        for (GrantDef g : tail.values()) {
+            if (candidates.size() > page.limit()) {
+                break;
+            }
+            candidates.add(g);
+        }
+        return Page.of(candidates, page.limit(), GrantDef::id);
     }
 
     @Override
     public synchronized void saveAssignment(GrantAssignment a) {
-        boolean exists = assignments.stream().anyMatch(x -> x.grantId().equals(a.grantId())
-                && x.subjectOrg().equals(a.subjectOrg()) && x.subjectId().equals(a.subjectId())
-                && x.role().equals(a.role()));
+        Objects.requireNonNull(a, "assignment");
+        if (!grants.containsKey(a.grantId())) {
+            throw StoreErrors.missing("grant " + a.grantId());
+        }
+        boolean exists = assignments.stream().anyMatch(x -> KEY_ORDER.compare(x, a) == 0);
         if (!exists) {
             assignments.add(a);
         }
@@ -48,18 +70,16 @@ public final class InMemoryGrantRepository implements GrantRepository {
 
     @Override
     public synchronized List<GrantAssignment> assignmentsOf(OrgId subjectOrg, String subjectId) {
-        List<GrantAssignment> out = new ArrayList<>();
-        for (GrantAssignment a : assignments) {
-            if (a.subjectOrg().equals(subjectOrg) && a.subjectId().equals(subjectId)) {
-                out.add(a);
-            }
-        }
-        out.sort(Comparator.comparing(GrantAssignment::grantId).thenComparing(GrantAssignment::role));
-        return out;
+        Objects.requireNonNull(subjectOrg, "subjectOrg");
+        Objects.requireNonNull(subjectId, "subjectId");
+        return assignments.stream()
+                .filter(a -> a.subjectOrg().equals(subjectOrg) && a.subjectId().equals(subjectId))
+                .sorted(KEY_ORDER).limit(MAX_ASSIGNMENTS_PER_SUBJECT).toList();
     }
 
     @Override
     public synchronized List<GrantAssignment> deleteGrant(String grantId) {
+        Objects.requireNonNull(grantId, "grantId");
         if (grants.remove(grantId) == null) {
             return List.of();
         }
@@ -71,6 +91,7 @@ public final class InMemoryGrantRepository implements GrantRepository {
             }
             return false;
         });
-        return removed;
+        removed.sort(KEY_ORDER);
+        return List.copyOf(removed);
     }
 }

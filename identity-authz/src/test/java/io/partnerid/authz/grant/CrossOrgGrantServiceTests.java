@@ -88,4 +88,45 @@ class CrossOrgGrantServiceTests {
         assertThatThrownBy(() -> grants.assign(globexAdmin, "bad", globex, "bob", "buyer"))
                 .satisfies(e -> assertThat(((IdentityException) e).code()).isEqualTo(AuthzErrors.GRANT_NOT_FOUND));
     }
+
+    @Test
+    void assignWhenGrantRevokedByAnotherNodeMeanwhileThenGrantNotFoundAndNothingStored() {
+        InMemoryGrantRepository shared = new InMemoryGrantRepository();
+        GrantRepository racing = new GrantRepository() { // another node revokes between the check and the save
+            @Override
+            public void saveGrant(GrantDef grant) {
+                shared.saveGrant(grant);
+            }
+
+            @Override
+            public Optional<GrantDef> findGrant(String grantId) {
+                return shared.findGrant(grantId);
+            }
+
+            @Override
+            public io.partnerid.core.Page<GrantDef> listGrants(io.partnerid.core.PageRequest page) {
+                return shared.listGrants(page);
+            }
+
+            @Override
+            public void saveAssignment(GrantAssignment assignment) {
+                shared.deleteGrant(assignment.grantId());
+                shared.saveAssignment(assignment);
+            }
+
+            @Override
+            public List<GrantAssignment> assignmentsOf(OrgId subjectOrg, String subjectId) {
+                return shared.assignmentsOf(subjectOrg, subjectId);
+            }
+
+            @Override
+            public List<GrantAssignment> deleteGrant(String grantId) {
+                return shared.deleteGrant(grantId);
+            }
+        };
+        CrossOrgGrantService service = new CrossOrgGrantService(TestRuntimes.on(clock), racing, engine, audited::add);
+        assertThatThrownBy(() -> service.assign(globexAdmin, "g-acme-globex", globex, "bob", "viewer"))
+                .satisfies(e -> assertThat(((IdentityException) e).code()).isEqualTo(AuthzErrors.GRANT_NOT_FOUND));
+        assertThat(shared.assignmentsOf(globex, "bob")).isEmpty();
+    }
 }

@@ -1,0 +1,273 @@
+package io.partnerid.authz.grant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.partnerid.authz.policy.GrantDef;
+import io.partnerid.core.IdentityException;
+import io.partnerid.core.Page;
+import io.partnerid.core.PageRequest;
+import io.partnerid.core.StoreErrors;
+import io.partnerid.core.org.OrgId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link GrantRepository} must pass; {@link InMemoryGrantRepository} and
+ * {@link JdbcGrantRepository} (on PostgreSQL and H2) extend it.
+ *
+ * <p>It lives in identity-authz's tests because identity-testkit cannot depend on identity-authz; a host that writes
+ * its own {@code GrantRepository} can copy this class (and the pattern: one abstract suite, one small subclass per
+ * implementation and database). Each test needs an empty store (a fresh in-memory repository, or a database whose
+ * tables are emptied before each test, as {@code TestDatabase} does). Pinned semantics: grants round-trip exactly
+ * (ordered role and resource-type lists, validity bounds at millisecond precision); a save replaces the grant and
+ * keeps its assignments; listings page by id with the last id as cursor; assignments are idempotent on their key
+ * (first save wins) and refused with {@code store.missing} when the grant is absent; a delete removes and reports
+ * exactly the grant's assignments, and under a race with assignments no assignment outlives its grant.
+ */
+public abstract class GrantRepositoryContract {
+
+    private static final Instant AT = Instant.parse("2026-03-01T10:00:00.123Z");
+    private static final OrgId GLOBEX = OrgId.of("globex");
+    private static final OrgId GLOBEX_EU = OrgId.of("globex-eu");
+
+    private ExecutorService pool;
+
+    /** The repository under test; the same instance for the whole test. */
+    protected abstract GrantRepository repository();
+
+    @AfterEach
+    void stopPool() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    static GrantDef grant(String id, String... roles) {
+        return new GrantDef(id, "acme", "globex", List.of(roles), List.of(), Optional.empty(), Optional.empty());
+    }
+
+    static GrantAssignment assignment(String grantId, OrgId org, String subject, String role) {
+        return new GrantAssignment(grantId, org, subject, role, AT, "USER:globex-admin");
+    }
+
+    @Test
+    void saveGrantWhenNewThenFoundWithEveryFieldRoundTripped() {
+        GrantDef g = new GrantDef("g1", "acme", "globex", List.of("viewer", "12:odd:name", "émetteur", ""),
+                List.of("order", "invoice"), Optional.of(AT), Optional.of(AT.plusSeconds(86_400)));
+        repository().saveGrant(g);
+        assertThat(repository().findGrant("g1")).contains(g);
+    }
+
+    @Test
+    void findGrantWhenAbsentThenEmpty() {
+        assertThat(repository().findGrant("nope")).isEmpty();
+    }
+
+    @Test
+    void saveGrantWhenExistingThenReplacedAndAssignmentsKept() {
+        repository().saveGrant(grant("g1", "viewer", "clerk"));
+        repository().saveAssignment(assignment("g1", GLOBEX, "bob", "clerk"));
+        GrantDef narrower = new GrantDef("g1", "acme", "globex", List.of("viewer"), List.of("order"),
+                Optional.empty(), Optional.of(AT));
+        repository().saveGrant(narrower);
+        assertThat(repository().findGrant("g1")).contains(narrower);
+        assertThat(repository().assignmentsOf(GLOBEX, "bob")).containsExactly(assignment("g1", GLOBEX, "bob",
+                "clerk"));
+    }
+
+    @Test
+    void listGrantsWhenMoreThanAPageThenKeysetPagesInIdOrder() {
+        for (String id : List.of("g5", "g1", "g4", "g2", "g3")) {
+            repository().saveGrant(grant(id, "viewer"));
+        }
+        Page<GrantDef> first = repository().listGrants(PageRequest.first(2));
+        assertThat(first.items()).extracting(GrantDef::id).containsExactly("g1", "g2");
+        assertThat(first.next()).contains("g2");
+        Page<GrantDef> second = repository().listGrants(PageRequest.after(first.next().get(), 2));
+        assertThat(second.items()).extracting(GrantDef::id).containsExactly("g3", "g4");
+        Page<GrantDef> last = repository().listGrants(PageRequest.after(second.next().get(), 2));
+        assertThat(last.items()).extracting(GrantDef::id).containsExactly("g5");
+        assertThat(last.next()).isEmpty();
+        assertThat(repository().listGrants(PageRequest.first(5)).next()).isEmpty();
+        assertThat(repository().allGrants()).extracting(GrantDef::id).containsExactly("g1", "g2", "g3", "g4", "g5");
+    }
+
+    @Test
+    void listGrantsWhenEmptyThenEmptyLastPage() {
+        assertThat(repository().listGrants(PageRequest.first(10))).isEqualTo(Page.empty());
+    }
+
+    @Test
+    void saveAssignmentWhenRepeatedThenIdempotentAndFirstWins() {
+        repository().saveGrant(grant("g1", "viewer"));
+        GrantAssignment first = assignment("g1", GLOBEX, "bob", "viewer");
+        repository().saveAssignment(first);
+        repository().saveAssignment(new GrantAssignment("g1", GLOBEX, "bob", "viewer", AT.plusSeconds(60),
+                "USER:someone-else"));
+        assertThat(repository().assignmentsOf(GLOBEX, "bob")).containsExactly(first);
+    }
+
+    @Test
+    void saveAssignmentWhenGrantAbsentThenStoreMissing() {
+        assertThatThrownBy(() -> repository().saveAssignment(assignment("ghost", GLOBEX, "bob", "viewer")))
+                .isInstanceOf(IdentityException.class)
+                .satisfies(e -> assertThat(((IdentityException) e).code()).isEqualTo(StoreErrors.MISSING));
+        assertThat(repository().assignmentsOf(GLOBEX, "bob")).isEmpty();
+    }
+
+    @Test
+    void assignmentsOfWhenSeveralThenOnlyThatSubjectOrderedByGrantThenRole() {
+        repository().saveGrant(grant("g2", "viewer", "clerk"));
+        repository().saveGrant(grant("g1", "viewer"));
+        repository().saveAssignment(assignment("g2", GLOBEX, "bob", "viewer"));
+        repository().saveAssignment(assignment("g2", GLOBEX, "bob", "clerk"));
+        repository().saveAssignment(assignment("g1", GLOBEX, "bob", "viewer"));
+        repository().saveAssignment(assignment("g1", GLOBEX, "carol", "viewer"));
+        repository().saveAssignment(assignment("g1", GLOBEX_EU, "bob", "viewer")); // same id, other organization
+        assertThat(repository().assignmentsOf(GLOBEX, "bob")).containsExactly(
+                assignment("g1", GLOBEX, "bob", "viewer"), assignment("g2", GLOBEX, "bob", "clerk"),
+                assignment("g2", GLOBEX, "bob", "viewer"));
+        assertThat(repository().assignmentsOf(GLOBEX_EU, "bob")).containsExactly(
+                assignment("g1", GLOBEX_EU, "bob", "viewer"));
+        assertThat(repository().assignmentsOf(GLOBEX, "nobody")).isEmpty();
+    }
+
+    @Test
+    void deleteGrantWhenAssignedThenGrantAndOnlyItsAssignmentsRemovedAndReported() {
+        repository().saveGrant(grant("g1", "viewer"));
+        repository().saveGrant(grant("g2", "viewer"));
+        repository().saveAssignment(assignment("g1", GLOBEX_EU, "bob", "viewer"));
+        repository().saveAssignment(assignment("g1", GLOBEX, "carol", "viewer"));
+        repository().saveAssignment(assignment("g1", GLOBEX, "bob", "viewer"));
+        repository().saveAssignment(assignment("g2", GLOBEX, "bob", "viewer"));
+
+        List<GrantAssignment> removed = repository().deleteGrant("g1");
+
+        assertThat(removed).containsExactly(assignment("g1", GLOBEX, "bob", "viewer"),
+                assignment("g1", GLOBEX, "carol", "viewer"), assignment("g1", GLOBEX_EU, "bob", "viewer"));
+        assertThat(repository().findGrant("g1")).isEmpty();
+        assertThat(repository().assignmentsOf(GLOBEX, "bob")).containsExactly(assignment("g2", GLOBEX, "bob",
+                "viewer"));
+        assertThat(repository().assignmentsOf(GLOBEX, "carol")).isEmpty();
+        assertThat(repository().deleteGrant("g1")).isEmpty();
+        assertThat(repository().allGrants()).extracting(GrantDef::id).containsExactly("g2");
+    }
+
+    @Test
+    void deleteGrantWhenAbsentThenEmpty() {
+        assertThat(repository().deleteGrant("nope")).isEmpty();
+    }
+
+    @Test
+    void deleteGrantWhenRecreatedThenOldAssignmentsDoNotComeBack() {
+        repository().saveGrant(grant("g1", "viewer"));
+        repository().saveAssignment(assignment("g1", GLOBEX, "bob", "viewer"));
+        repository().deleteGrant("g1");
+        repository().saveGrant(grant("g1", "viewer"));
+        assertThat(repository().assignmentsOf(GLOBEX, "bob")).isEmpty();
+    }
+
+    @Test
+    void saveGrantWhenConcurrentUpsertsOfOneIdThenNoneFailsAndOneWins() throws Exception {
+        int threads = 6;
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            String role = "role" + i;
+            tasks.add(() -> {
+                repository().saveGrant(grant("g1", role));
+                return null;
+            });
+        }
+        runTogether(tasks);
+        assertThat(repository().allGrants()).hasSize(1);
+        assertThat(repository().findGrant("g1").orElseThrow().roles()).hasSize(1).first().asString()
+                .startsWith("role");
+    }
+
+    @Test
+    void saveAssignmentWhenConcurrentDuplicatesThenExactlyOneStored() throws Exception {
+        repository().saveGrant(grant("g1", "viewer"));
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            tasks.add(() -> {
+                repository().saveAssignment(assignment("g1", GLOBEX, "bob", "viewer"));
+                return null;
+            });
+        }
+        runTogether(tasks);
+        assertThat(repository().assignmentsOf(GLOBEX, "bob")).hasSize(1);
+    }
+
+    @Test
+    void deleteGrantWhenRacingWithAssignmentsThenEveryStoredAssignmentIsReportedAndNoneOutlivesTheGrant()
+            throws Exception {
+        for (int round = 0; round < 10; round++) {
+            String grantId = "race" + round;
+            repository().saveGrant(grant(grantId, "viewer"));
+            AtomicInteger stored = new AtomicInteger();
+            AtomicInteger refused = new AtomicInteger();
+            List<GrantAssignment> removed = Collections.synchronizedList(new ArrayList<>());
+            List<Callable<Void>> tasks = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                int thread = t;
+                tasks.add(() -> {
+                    for (int u = 0; u < 10; u++) {
+                        try {
+                            repository().saveAssignment(assignment(grantId, GLOBEX, "u" + thread + "-" + u,
+                                    "viewer"));
+                            stored.incrementAndGet();
+                        } catch (IdentityException e) {
+                            assertThat(e.code()).isEqualTo(StoreErrors.MISSING);
+                            refused.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+            tasks.add(() -> {
+                removed.addAll(repository().deleteGrant(grantId));
+                return null;
+            });
+            runTogether(tasks);
+            assertThat(stored.get() + refused.get()).isEqualTo(30);
+            assertThat(removed).hasSize(stored.get());
+            for (int t = 0; t < 3; t++) {
+                for (int u = 0; u < 10; u++) {
+                    assertThat(repository().assignmentsOf(GLOBEX, "u" + t + "-" + u)).isEmpty();
+                }
+            }
+        }
+    }
+
+    /** Starts every task at once and waits for all; a task's failure fails the test. */
+    private void runTogether(List<Callable<Void>> tasks) throws Exception {
+        if (pool == null) {
+            pool = Executors.newFixedThreadPool(8);
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Void>> futures = new ArrayList<>();
+        for (Callable<Void> task : tasks) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return task.call();
+            }));
+        }
+        start.countDown();
+        for (Future<Void> f : futures) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+    }
+}
