@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * <p>Called first, once per request, by {@link ZeroTrustPipeline}. Implementations must be thread-safe and must check
  * everything that makes a credential valid (signature, expiry, revocation, issuer, audience, the organization's
- * status). The core token verifier ({@code io.partnerid.core.token}) is meant to be adapted to this interface by the
- * host or the starter; this module does not depend on it.
+ * status). {@link AccessTokenIdentityVerifier} adapts the SDK's own access tokens ({@code io.partnerid.core.token});
+ * hosts that accept other credentials implement this interface.
  */
 @FunctionalInterface
 public interface IdentityVerifier {
