@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The decision-path view of a snapshot: organizations numbered densely in pre-order, so that "is an ancestor or
- * self of" is an interval test ({@code a <= b < end(a)}), and everything a decision reads about an organization (deny
- * bits, ceiling bits, subtree end, role table, flags) packed into one {@code long[]} record per organization; roles
- * numbered densely, resolved through a per-organization table of role ids; names resolved through flat
- * {@link NameTable}s. A decision without conditions or grants reads a handful of array elements and allocates
- * nothing. Immutable after construction; thread-safe.
+ * The decision-path view of a snapshot: organizations numbered in pre-order, so that "is an ancestor or self of" is
+ * an interval test ({@code pre(a) <= pre(b) < end(a)}); everything a decision reads about an organization (its id,
+ * deny bits, ceiling bits, pre-order number, subtree end, role table, flags) packed into one record of an
+ * open-addressing {@code long[]} table keyed by the id, so that finding an organization and reading it touches one
+ * or two adjacent cache lines; roles numbered densely, resolved through a per-organization table of role ids; other
+ * names resolved through flat {@link NameTable}s. A decision without conditions or grants reads a handful of array
+ * elements and allocates nothing. Immutable after construction; thread-safe.
  */
 final class FlatIndex {
 
@@ -25,12 +26,20 @@ final class FlatIndex {
     private static final long ROLE_ORG_SCOPED = 1L;
 
     private final int words;
-    /** Organizations by pre-order index. */
+    /** Organizations by handle (the slot of their record); null for empty slots. */
     final Compiled.Org[] orgs;
-    private final NameTable orgIds;
-    /** Per organization, {@code stride} longs: deny words, ceiling words, end | roleTable << 32, flags. */
+    /**
+     * The organization table: open addressing, one record of {@code orgStride} longs per slot, so that finding an
+     * organization and reading everything a decision needs about it touches one or two adjacent cache lines. A
+     * record: key (id hash, id length, occupied bit), the id's ASCII characters packed eight per long, deny words,
+     * ceiling words, pre-order number | subtree end << 32, role table | flags << 32.
+     */
     private final long[] orgData;
     private final int orgStride;
+    private final int orgMask;
+    private final int idWords;
+    /** Offset of the deny words in a record. */
+    private final int bitsAt;
 
     private final NameTable roleNames;
     private final int roleNameCount;
@@ -61,7 +70,7 @@ final class FlatIndex {
             }
         }
         int n = byId.size();
-        this.orgs = new Compiled.Org[n];
+        Compiled.Org[] byPre = new Compiled.Org[n];
         int[] end = new int[n];
         Map<Compiled.Org, Integer> index = new IdentityHashMap<>();
         int next = 0;
@@ -76,7 +85,7 @@ final class FlatIndex {
                     continue;
                 }
                 index.put(o, next);
-                orgs[next++] = o;
+                byPre[next++] = o;
                 stack.push(new Object[] {o, Boolean.TRUE});
                 for (Compiled.Org c : children.getOrDefault(o, List.of())) {
                     stack.push(new Object[] {c, Boolean.FALSE});
@@ -90,7 +99,7 @@ final class FlatIndex {
         Map<Compiled.Role, Integer> roleIndex = new IdentityHashMap<>();
         List<Map<String, Compiled.Role>> tables = new ArrayList<>();
         List<Compiled.Role> roleList = new ArrayList<>();
-        for (Compiled.Org o : orgs) {
+        for (Compiled.Org o : byPre) {
             if (tableIndex.putIfAbsent(o.roles(), tables.size()) == null) {
                 tables.add(o.roles());
             }
@@ -126,24 +135,40 @@ final class FlatIndex {
             permits[r] = role.permit();
         }
 
-        // organization records
-        this.orgStride = 2 * words + 2;
-        this.orgData = new long[n * orgStride];
-        List<String> ids = new ArrayList<>(n);
-        int[] values = new int[n];
-        for (int i = 0; i < n; i++) {
-            Compiled.Org o = orgs[i];
-            int base = i * orgStride;
-            System.arraycopy(o.denyBits(), 0, orgData, base, o.denyBits().length);
-            for (int w = 0; w < words; w++) {
-                orgData[base + words + w] = o.ceiling() == null ? -1L : w < o.ceiling().length ? o.ceiling()[w] : 0;
-            }
-            orgData[base + 2 * words] = (end[i] & 0xFFFFFFFFL) | ((long) tableIndex.get(o.roles()) << 32);
-            orgData[base + 2 * words + 1] = o.conditionalDenies().isEmpty() ? 0 : FLAG_CONDITIONAL_DENIES;
-            ids.add(o.id().value());
-            values[i] = i;
+        // organization records, in an open-addressing table (load factor at most 2/3)
+        int maxLen = 1;
+        for (Compiled.Org o : byPre) {
+            maxLen = Math.max(maxLen, o.id().value().length());
         }
-        this.orgIds = new NameTable(ids, values);
+        this.idWords = (maxLen + 7) >>> 3;
+        this.bitsAt = 1 + idWords;
+        this.orgStride = bitsAt + 2 * words + 2;
+        int capacity = Integer.highestOneBit(Math.max(4, n + (n >>> 1) - 1)) << 1;
+        this.orgMask = capacity - 1;
+        this.orgData = new long[capacity * orgStride];
+        this.orgs = new Compiled.Org[capacity];
+        for (int i = 0; i < n; i++) {
+            Compiled.Org o = byPre[i];
+            String id = o.id().value();
+            int slot = spread(id.hashCode()) & orgMask;
+            while (orgs[slot] != null) {
+                slot = (slot + 1) & orgMask;
+            }
+            orgs[slot] = o;
+            int base = slot * orgStride;
+            orgData[base] = key(id);
+            for (int c = 0; c < id.length(); c++) {
+                orgData[base + 1 + (c >>> 3)] |= (long) (id.charAt(c) & 0xFF) << ((c & 7) << 3);
+            }
+            int d = base + bitsAt;
+            System.arraycopy(o.denyBits(), 0, orgData, d, o.denyBits().length);
+            for (int w = 0; w < words; w++) {
+                orgData[d + words + w] = o.ceiling() == null ? -1L : w < o.ceiling().length ? o.ceiling()[w] : 0;
+            }
+            orgData[d + 2 * words] = (i & 0xFFFFFFFFL) | ((long) end[i] << 32);
+            orgData[d + 2 * words + 1] = (tableIndex.get(o.roles()) & 0xFFFFFFFFL)
+                    | (o.conditionalDenies().isEmpty() ? 0 : FLAG_CONDITIONAL_DENIES << 32);
+        }
 
         // permission space: type, then action, to bit
         Map<String, Map<String, Integer>> bits = space.bitsByTypeAndAction();
@@ -166,9 +191,43 @@ final class FlatIndex {
         return new NameTable(names, values);
     }
 
-    /** The index of an organization, or -1. */
+    private static int spread(int h) {
+        return h ^ (h >>> 16);
+    }
+
+    private static long key(String id) {
+        return ((long) id.hashCode() << 32) | ((long) id.length() << 1) | 1L;
+    }
+
+    /** The handle of an organization (the slot of its record), or -1. */
     int org(OrgId id) {
-        return orgIds.find(id.value());
+        String v = id.value();
+        long key = key(v);
+        int len = v.length();
+        if (len > idWords << 3) {
+            return -1;
+        }
+        int slot = spread(v.hashCode()) & orgMask;
+        for (;;) {
+            int base = slot * orgStride;
+            long k = orgData[base];
+            if (k == 0) {
+                return -1;
+            }
+            if (k == key && sameId(v, base + 1, len)) {
+                return slot;
+            }
+            slot = (slot + 1) & orgMask;
+        }
+    }
+
+    private boolean sameId(String id, int at, int len) {
+        for (int c = 0; c < len; c++) {
+            if ((char) ((orgData[at + (c >>> 3)] >>> ((c & 7) << 3)) & 0xFF) != id.charAt(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The bit of (type, action), or -1 when undeclared. */
@@ -178,20 +237,25 @@ final class FlatIndex {
     }
 
     boolean denied(int org, int bit) {
-        return (orgData[org * orgStride + (bit >>> 6)] & (1L << bit)) != 0;
+        return (orgData[org * orgStride + bitsAt + (bit >>> 6)] & (1L << bit)) != 0;
     }
 
     boolean withinCeiling(int org, int bit) {
-        return (orgData[org * orgStride + words + (bit >>> 6)] & (1L << bit)) != 0;
+        return (orgData[org * orgStride + bitsAt + words + (bit >>> 6)] & (1L << bit)) != 0;
     }
 
     boolean hasConditionalDenies(int org) {
-        return (orgData[org * orgStride + 2 * words + 1] & FLAG_CONDITIONAL_DENIES) != 0;
+        return ((orgData[org * orgStride + bitsAt + 2 * words + 1] >>> 32) & FLAG_CONDITIONAL_DENIES) != 0;
     }
 
-    /** True when {@code ancestor} is {@code org} or one of its ancestors: pre-order interval containment. */
+    /**
+     * True when {@code ancestor} is {@code org} or one of its ancestors (both handles): pre-order interval
+     * containment.
+     */
     boolean isAncestorOrSelf(int ancestor, int org) {
-        return ancestor <= org && org < (int) orgData[ancestor * orgStride + 2 * words];
+        long a = orgData[ancestor * orgStride + bitsAt + 2 * words];
+        int pre = (int) orgData[org * orgStride + bitsAt + 2 * words];
+        return (int) a <= pre && pre < (int) (a >>> 32);
     }
 
     /** The id of the role {@code name} resolves to at {@code org} (nearest definition wins), or -1. */
@@ -200,7 +264,7 @@ final class FlatIndex {
         if (k < 0) {
             return -1;
         }
-        int table = (int) (orgData[org * orgStride + 2 * words] >>> 32);
+        int table = (int) orgData[org * orgStride + bitsAt + 2 * words + 1];
         return roleSlots[table * roleNameCount + k] - 1;
     }
 

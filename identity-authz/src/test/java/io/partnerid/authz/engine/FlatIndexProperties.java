@@ -66,9 +66,27 @@ class FlatIndexProperties {
         assertThat(f.roleOrgScoped(f.role(f.org(OrgId.of("root")), "local"))).isTrue();
     }
 
+    @Test
+    void orgWhenIdsDifferInLengthOrLastCharacterThenOnlyExactIdsAreFound() {
+        String longId = "x".repeat(63) + "y";
+        Map<String, TransactionType> actions = Map.of("read", TransactionType.READ);
+        PolicyDocument.Builder b = PolicyDocument.builder("ids").resourceType("doc", actions);
+        for (String id : List.of("a", "acme", "acme-emea", "acme-emeb", longId)) {
+            b.org(PolicyDocument.org(id));
+        }
+        FlatIndex f = Compiler.compile(b.build(), 1).flat;
+
+        for (String id : List.of("a", "acme", "acme-emea", "acme-emeb", longId)) {
+            assertThat(f.orgs[f.org(OrgId.of(id))].id()).isEqualTo(OrgId.of(id));
+        }
+        for (String id : List.of("b", "acm", "acme-", "acme-emec", "acme-emea0", "x".repeat(64))) {
+            assertThat(f.org(OrgId.of(id))).as(id).isEqualTo(-1);
+        }
+    }
+
     private static void assertAgrees(PolicySnapshot s) {
         FlatIndex f = s.flat;
-        assertThat(f.orgs).hasSize(s.orgs.size());
+        assertThat(java.util.Arrays.stream(f.orgs).filter(java.util.Objects::nonNull)).hasSize(s.orgs.size());
         assertThat(f.org(OrgId.of("not-an-org"))).isEqualTo(-1);
         Set<String> roleNames = new LinkedHashSet<>(List.of("ghost"));
         for (Compiled.Org o : s.orgs.values()) {
