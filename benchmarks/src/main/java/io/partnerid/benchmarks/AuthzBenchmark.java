@@ -52,7 +52,19 @@ public class AuthzBenchmark {
 
     // ---------------------------------------------------------------- ours
 
+    /**
+     * The CEL condition guarding every read permission, in two spellings of the same comparison: field selection,
+     * which the engine's comparison shortcut answers, and index syntax, which the shortcut does not recognize, so
+     * the CEL interpreter runs.
+     */
+    static final String CEL_COMPARISON = "resource.classification != 'secret'";
+    static final String CEL_INTERPRETED = "resource['classification'] != 'secret'";
+
     static PolicyDocument document(AuthzWorkload w, boolean celCondition) {
+        return document(w, celCondition ? CEL_COMPARISON : null);
+    }
+
+    static PolicyDocument document(AuthzWorkload w, String celCondition) {
         Map<String, TransactionType> actions = new LinkedHashMap<>();
         actions.put("read", TransactionType.READ);
         actions.put("write", TransactionType.WRITE);
@@ -71,8 +83,8 @@ public class AuthzBenchmark {
                     List<PermissionDef> perms = new ArrayList<>();
                     for (String[] g : AuthzWorkload.grants(r)) {
                         String pattern = g[0] + ":" + g[1];
-                        perms.add(celCondition && g[1].equals("read")
-                                ? PermissionDef.when(pattern, "resource.classification != 'secret'")
+                        perms.add(celCondition != null && g[1].equals("read")
+                                ? PermissionDef.when(pattern, celCondition)
                                 : PermissionDef.of(pattern));
                     }
                     int parentRole = AuthzWorkload.inherits(r);
@@ -86,13 +98,18 @@ public class AuthzBenchmark {
         return b.build();
     }
 
+    /**
+     * The workload's requests for our engine. Every request carries its own {@link Subject} instance, as a host
+     * builds one per request from a token, so the caller-side working set (4,096 requests, each with its own
+     * subject, resource and organization ids) is the same at every organization count; only the engine's snapshot
+     * grows.
+     */
     static List<io.partnerid.authz.AuthorizationRequest> ourRequests(AuthzWorkload w, boolean onlyReads) {
-        Map<String, Subject> subjects = new HashMap<>();
         List<io.partnerid.authz.AuthorizationRequest> out = new ArrayList<>();
         for (AuthzWorkload.Req q : w.requests) {
-            Subject s = subjects.computeIfAbsent(q.userId(), id -> Subject.of(id, OrgId.of(AuthzWorkload.org(q.userOrg())),
+            Subject s = Subject.of(q.userId(), OrgId.of(AuthzWorkload.org(q.userOrg())),
                     List.of(RoleAssignment.of(AuthzWorkload.role(q.roleA())),
-                            RoleAssignment.of(AuthzWorkload.role(q.roleB())))));
+                            RoleAssignment.of(AuthzWorkload.role(q.roleB()))));
             String action = onlyReads ? "read" : q.action();
             int type = onlyReads ? q.roleA() % 9 : q.type();
             out.add(io.partnerid.authz.AuthorizationRequest.of(s, action, new Resource(AuthzWorkload.type(type),
@@ -118,9 +135,14 @@ public class AuthzBenchmark {
         }
     }
 
-    /** Our engine at 1,000 organizations where every decision evaluates one CEL condition. */
+    /**
+     * Our engine at 1,000 organizations where every decision evaluates one CEL condition, answered by the engine's
+     * comparison shortcut ({@code shortcut}) or by the CEL interpreter ({@code interpreter}).
+     */
     @State(Scope.Thread)
     public static class OursCel {
+        @Param({"shortcut", "interpreter"})
+        public String condition;
         PolicyEngine engine;
         io.partnerid.authz.AuthorizationRequest[] requests;
         int next;
@@ -128,7 +150,8 @@ public class AuthzBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             AuthzWorkload w = new AuthzWorkload(1000);
-            engine = PolicyEngine.create(Clock.systemUTC(), document(w, true));
+            engine = PolicyEngine.create(Clock.systemUTC(), document(w, condition.equals("shortcut")
+                    ? CEL_COMPARISON : CEL_INTERPRETED));
             requests = ourRequests(w, true).toArray(new io.partnerid.authz.AuthorizationRequest[0]);
         }
     }
@@ -333,5 +356,22 @@ public class AuthzBenchmark {
         }
         System.out.printf("%d requests, %d permits; jcasbin disagrees on %d, cedar on %d%n", n, permits,
                 casbinDisagree, cedarDisagree);
+        OursCel shortcut = new OursCel();
+        shortcut.condition = "shortcut";
+        shortcut.setUp();
+        OursCel interpreter = new OursCel();
+        interpreter.condition = "interpreter";
+        interpreter.setUp();
+        int celPermits = 0;
+        int celDisagree = 0;
+        for (int i = 0; i < AuthzWorkload.REQUESTS; i++) {
+            boolean c = shortcut.engine.decide(shortcut.requests[i]).permitted();
+            celPermits += c ? 1 : 0;
+            if (interpreter.engine.decide(interpreter.requests[i]).permitted() != c) {
+                celDisagree++;
+            }
+        }
+        System.out.printf("CEL variants: %d requests, %d permits, %d disagreements%n", AuthzWorkload.REQUESTS,
+                celPermits, celDisagree);
     }
 }

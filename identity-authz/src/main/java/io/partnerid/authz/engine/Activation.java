@@ -27,6 +27,14 @@ final class Activation implements CelVariableResolver {
         this.transaction = transaction;
     }
 
+    AuthorizationRequest request() {
+        return request;
+    }
+
+    String transaction() {
+        return transaction;
+    }
+
     @Override
     public Optional<Object> find(String name) {
         switch (name) {

@@ -30,12 +30,17 @@ final class CelCondition {
     /** The largest expression accepted, in characters. */
     static final int MAX_LENGTH = 4096;
 
+    private static final Optional<Boolean> TRUE = Optional.of(Boolean.TRUE);
+    private static final Optional<Boolean> FALSE = Optional.of(Boolean.FALSE);
+
     private final String expression;
     private final CelRuntime.Program program;
+    private final CelFastPath fastPath;
 
-    private CelCondition(String expression, CelRuntime.Program program) {
+    private CelCondition(String expression, CelRuntime.Program program, CelFastPath fastPath) {
         this.expression = expression;
         this.program = program;
+        this.fastPath = fastPath;
     }
 
     /** Compiles the expression, or returns the reason it does not compile as the error. */
@@ -53,7 +58,7 @@ final class CelCondition {
             if (!type.equals(SimpleType.BOOL) && !type.equals(SimpleType.DYN)) {
                 return "CEL: a condition must yield a bool, this one yields " + type.name();
             }
-            return new CelCondition(expression, RUNTIME.createProgram(ast));
+            return new CelCondition(expression, RUNTIME.createProgram(ast), CelFastPath.of(ast.getExpr()));
         } catch (CelValidationException | CelEvaluationException e) {
             return "CEL: " + e.getMessage();
         }
@@ -63,11 +68,30 @@ final class CelCondition {
         return expression;
     }
 
-    /** True only when the expression evaluates to {@code true}; evaluation errors are reported as empty. */
+    /**
+     * The result of the expression, empty on an evaluation error. Simple comparisons are answered by the
+     * {@link CelFastPath} when it is certain of CEL's result; everything else runs the CEL program.
+     */
     Optional<Boolean> evaluate(Activation activation) {
+        if (fastPath != null) {
+            int v = fastPath.evaluate(activation.request(), activation.transaction());
+            if (v != CelFastPath.UNDECIDED) {
+                return v == CelFastPath.TRUE ? TRUE : FALSE;
+            }
+        }
+        return interpret(activation);
+    }
+
+    /** True when simple comparisons of this expression can skip the CEL interpreter. */
+    boolean hasFastPath() {
+        return fastPath != null;
+    }
+
+    /** The result of the CEL program itself, empty on an evaluation error. */
+    Optional<Boolean> interpret(Activation activation) {
         try {
             Object r = program.eval(activation);
-            return r instanceof Boolean b ? Optional.of(b) : Optional.empty();
+            return r instanceof Boolean b ? (b ? TRUE : FALSE) : Optional.empty();
         } catch (CelEvaluationException | RuntimeException e) {
             return Optional.empty();
         }

@@ -46,7 +46,7 @@ final class Compiler {
         c.space = base.space;
         Map<String, Compiled.Grant> compiled = c.grants(base.orgs);
         c.throwIfInvalid();
-        return new PolicySnapshot(version, c.doc, base.space, base.orgs, compiled, base.endpoints);
+        return new PolicySnapshot(version, c.doc, base.space, base.orgs, compiled, base.endpoints, base.flat);
     }
 
     private void fail(String path, String reason) {
@@ -78,7 +78,7 @@ final class Compiler {
         throwIfInvalid();
         Map<String, Compiled.Grant> grants = grants(orgs);
         throwIfInvalid();
-        return new PolicySnapshot(version, doc, space, orgs, grants, endpoints);
+        return new PolicySnapshot(version, doc, space, orgs, grants, endpoints, new FlatIndex(space, orgs));
     }
 
     private List<Compiled.Endpoint> endpoints() {

@@ -47,6 +47,11 @@ final class PermissionSpace {
         return i == null ? -1 : i;
     }
 
+    /** Bits by resource type, then action (read-only view). */
+    Map<String, Map<String, Integer>> bitsByTypeAndAction() {
+        return java.util.Collections.unmodifiableMap(index);
+    }
+
     String name(int bit) {
         return names.get(bit);
     }

@@ -151,48 +151,49 @@ public final class PolicyEngine {
     }
 
     private Decision decide(PolicySnapshot s, AuthorizationRequest request) {
-        Compiled.Org so = s.orgs.get(request.subject().org());
-        if (so == null) {
+        FlatIndex f = s.flat;
+        int so = f.org(request.subject().org());
+        if (so < 0) {
             return UNKNOWN_SUBJECT_ORG;
         }
-        Compiled.Org ro = s.orgs.get(request.resource().org());
-        if (ro == null) {
+        int ro = f.org(request.resource().org());
+        if (ro < 0) {
             return UNKNOWN_RESOURCE_ORG;
         }
-        int bit = s.space.index(request.resource().type(), request.action());
+        int bit = f.bit(request.resource().type(), request.action());
         if (bit < 0) {
             return UNKNOWN_ACTION;
         }
-        if (Bits.get(so.denyBits(), bit) || Bits.get(ro.denyBits(), bit)) {
-            return denyDecision(s, so, ro, bit);
+        if (f.denied(so, bit) || f.denied(ro, bit)) {
+            return denyDecision(s, f.orgs[so], f.orgs[ro], bit);
         }
         Activation activation = null;
-        if (!so.conditionalDenies().isEmpty() || !ro.conditionalDenies().isEmpty()) {
+        if (f.hasConditionalDenies(so) || f.hasConditionalDenies(ro)) {
             activation = new Activation(request, s.space.transaction(bit).wireName());
-            Decision d = conditionalDeny(so, bit, activation);
+            Decision d = conditionalDeny(f.orgs[so], bit, activation);
             if (d == null && ro != so) {
-                d = conditionalDeny(ro, bit, activation);
+                d = conditionalDeny(f.orgs[ro], bit, activation);
             }
             if (d != null) {
                 return d;
             }
         }
-        if (!withinCeiling(so, bit)) {
-            return so.ceilingDeny();
+        if (!f.withinCeiling(so, bit)) {
+            return f.orgs[so].ceilingDeny();
         }
-        if (!withinCeiling(ro, bit)) {
-            return ro.ceilingDeny();
+        if (!f.withinCeiling(ro, bit)) {
+            return f.orgs[ro].ceilingDeny();
         }
         Instant now = null;
         List<RoleAssignment> roles = request.subject().roles();
         for (int i = 0, n = roles.size(); i < n; i++) {
             RoleAssignment a = roles.get(i);
-            Compiled.Role role;
+            List<Compiled.Conditional> conds;
             if (a.grantId().isPresent()) {
                 Compiled.Grant g = s.grants.get(a.grantId().get());
                 if (g == null || !g.roles().contains(a.role())
-                        || !g.grantee().isAncestorOrSelfOf(so)
-                        || !g.grantor().isAncestorOrSelfOf(ro)
+                        || !g.grantee().isAncestorOrSelfOf(f.orgs[so])
+                        || !g.grantor().isAncestorOrSelfOf(f.orgs[ro])
                         || (g.typeBits() != null && !Bits.get(g.typeBits(), bit))) {
                     continue;
                 }
@@ -204,25 +205,31 @@ public final class PolicyEngine {
                         continue;
                     }
                 }
-                role = g.grantor().roles().get(a.role());
-                if (role == null || (role.scope() == RoleDef.Scope.ORG && g.grantor() != ro)) {
+                Compiled.Role role = g.grantor().roles().get(a.role());
+                if (role == null || (role.scope() == RoleDef.Scope.ORG && g.grantor() != f.orgs[ro])) {
                     continue;
                 }
+                if (Bits.get(role.bits(), bit)) {
+                    return role.permit();
+                }
+                conds = role.conditionals();
             } else {
-                Compiled.Org scope = a.scope().isEmpty() ? so : s.orgs.get(a.scope().get());
-                if (scope == null || !so.isAncestorOrSelfOf(scope)
-                        || !scope.isAncestorOrSelfOf(ro)) {
+                int scope = a.scope().isEmpty() ? so : f.org(a.scope().get());
+                if (scope < 0 || !f.isAncestorOrSelf(so, scope) || !f.isAncestorOrSelf(scope, ro)) {
                     continue;
                 }
-                role = scope.roles().get(a.role());
-                if (role == null || (role.scope() == RoleDef.Scope.ORG && scope != ro)) {
+                int role = f.role(scope, a.role());
+                if (role < 0 || (f.roleOrgScoped(role) && scope != ro)) {
                     continue;
                 }
+                if (f.roleGrants(role, bit)) {
+                    return f.permit(role);
+                }
+                if (!f.roleMayGrant(role, bit)) {
+                    continue;
+                }
+                conds = f.roles[role].conditionals();
             }
-            if (Bits.get(role.bits(), bit)) {
-                return role.permit();
-            }
-            List<Compiled.Conditional> conds = role.conditionals();
             for (int j = 0, m = conds.size(); j < m; j++) {
                 Compiled.Conditional c = conds.get(j);
                 if (Bits.get(c.bits(), bit)) {
@@ -236,10 +243,6 @@ public final class PolicyEngine {
             }
         }
         return NO_PERMISSION;
-    }
-
-    private static boolean withinCeiling(Compiled.Org o, int bit) {
-        return o.ceiling() == null || Bits.get(o.ceiling(), bit);
     }
 
     private static Decision denyDecision(PolicySnapshot s, Compiled.Org so, Compiled.Org ro, int bit) {

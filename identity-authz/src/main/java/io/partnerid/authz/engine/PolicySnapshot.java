@@ -19,15 +19,17 @@ public final class PolicySnapshot {
     final Map<String, Compiled.Grant> grants;
     final List<Compiled.Endpoint> endpoints;
     final boolean boundedGrants;
+    final FlatIndex flat;
 
     PolicySnapshot(long version, PolicyDocument document, PermissionSpace space, Map<OrgId, Compiled.Org> orgs,
-                   Map<String, Compiled.Grant> grants, List<Compiled.Endpoint> endpoints) {
+                   Map<String, Compiled.Grant> grants, List<Compiled.Endpoint> endpoints, FlatIndex flat) {
         this.version = version;
         this.document = document;
         this.space = space;
         this.orgs = orgs;
         this.grants = grants;
         this.endpoints = List.copyOf(endpoints);
+        this.flat = flat;
         this.boundedGrants = grants.values().stream().anyMatch(Compiled.Grant::bounded);
     }
 
