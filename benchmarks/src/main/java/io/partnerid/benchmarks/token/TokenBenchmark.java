@@ -127,7 +127,7 @@ public class TokenBenchmark {
         SigningAlgorithm alg = SigningAlgorithm.valueOf(algorithm);
         jwsAlgorithm = JWSAlgorithm.parse(alg.jwsName());
         Provider bc = new BouncyCastleProvider();
-        SecureRandom random = new SecureRandom();
+        SecureRandom random = SecureRandom.getInstance("DRBG");
         IdentityRuntime runtime = new IdentityRuntime(Clock.fixed(NOW, ZoneOffset.UTC), IdGenerator.random(random),
                 random);
         InMemoryOrganizationRepository orgRepository = new InMemoryOrganizationRepository();
