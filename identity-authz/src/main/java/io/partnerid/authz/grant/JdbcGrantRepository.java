@@ -1,6 +1,6 @@
 package io.partnerid.authz.grant;
 
-import io.partnerid.authz.internal.jdbc.Sql;
+import io.partnerid.core.jdbc.Jdbc;
 import io.partnerid.authz.policy.GrantDef;
 import io.partnerid.core.Page;
 import io.partnerid.core.PageRequest;
@@ -43,20 +43,20 @@ public final class JdbcGrantRepository implements GrantRepository {
     /** The default mapping of an {@code authz_grants} row. */
     public static final RowMapper<GrantDef> GRANT_MAPPER = rs -> new GrantDef(rs.getString("id"),
             rs.getString("grantor"), rs.getString("grantee"), decodeList(rs.getString("roles")),
-            decodeList(rs.getString("resource_types")), Sql.optionalInstant(rs, "not_before"),
-            Sql.optionalInstant(rs, "not_after"));
+            decodeList(rs.getString("resource_types")), Jdbc.optionalInstant(rs, "not_before"),
+            Jdbc.optionalInstant(rs, "not_after"));
 
     /** The default mapping of an {@code authz_grant_assignments} row. */
     public static final RowMapper<GrantAssignment> ASSIGNMENT_MAPPER = rs -> new GrantAssignment(
             rs.getString("grant_id"), OrgId.of(rs.getString("subject_org")), rs.getString("subject_id"),
-            rs.getString("role"), Sql.instant(rs, "assigned_at"), rs.getString("assigned_by"));
+            rs.getString("role"), Jdbc.instant(rs, "assigned_at"), rs.getString("assigned_by"));
 
     private static final String SELECT_GRANT = "SELECT id, grantor, grantee, roles, resource_types, not_before, "
             + "not_after FROM authz_grants ";
     private static final String SELECT_ASSIGNMENT = "SELECT grant_id, subject_org, subject_id, role, assigned_at, "
             + "assigned_by FROM authz_grant_assignments ";
 
-    private final Sql jdbc;
+    private final Jdbc jdbc;
     private final RowMapper<GrantDef> grantMapper;
     private final RowMapper<GrantAssignment> assignmentMapper;
 
@@ -68,7 +68,7 @@ public final class JdbcGrantRepository implements GrantRepository {
     /** A repository over {@code dataSource} mapping rows with the given mappers. */
     public JdbcGrantRepository(DataSource dataSource, RowMapper<GrantDef> grantMapper,
                                RowMapper<GrantAssignment> assignmentMapper) {
-        this.jdbc = new Sql(dataSource);
+        this.jdbc = new Jdbc(dataSource);
         this.grantMapper = Objects.requireNonNull(grantMapper, "grantMapper");
         this.assignmentMapper = Objects.requireNonNull(assignmentMapper, "assignmentMapper");
     }
@@ -77,13 +77,13 @@ public final class JdbcGrantRepository implements GrantRepository {
     public void saveGrant(GrantDef grant) {
         Objects.requireNonNull(grant, "grant");
         Object[] values = {grant.grantor(), grant.grantee(), encodeList(grant.roles()),
-            encodeList(grant.resourceTypes()), Sql.timestamp(grant.notBefore()), Sql.timestamp(grant.notAfter()),
+            encodeList(grant.resourceTypes()), Jdbc.timestamp(grant.notBefore()), Jdbc.timestamp(grant.notAfter()),
             grant.id()};
         jdbc.transaction("grant " + grant.id(), c -> {
             if (update(c, values) > 0) {
                 return null;
             }
-            int inserted = Sql.update(c, "INSERT INTO authz_grants (grantor, grantee, roles, resource_types, "
+            int inserted = Jdbc.update(c, "INSERT INTO authz_grants (grantor, grantee, roles, resource_types, "
                     + "not_before, not_after, id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", values);
             if (inserted == 0) {
                 update(c, values); // another node inserted it meanwhile: last writer wins
@@ -93,14 +93,14 @@ public final class JdbcGrantRepository implements GrantRepository {
     }
 
     private static int update(Connection c, Object[] values) throws SQLException {
-        return Sql.update(c, "UPDATE authz_grants SET grantor = ?, grantee = ?, roles = ?, resource_types = ?, "
+        return Jdbc.update(c, "UPDATE authz_grants SET grantor = ?, grantee = ?, roles = ?, resource_types = ?, "
                 + "not_before = ?, not_after = ? WHERE id = ?", values);
     }
 
     @Override
     public Optional<GrantDef> findGrant(String grantId) {
         Objects.requireNonNull(grantId, "grantId");
-        return jdbc.read("grant " + grantId, c -> Sql.queryOne(c, SELECT_GRANT + "WHERE id = ?", grantMapper,
+        return jdbc.read("grant " + grantId, c -> Jdbc.queryOne(c, SELECT_GRANT + "WHERE id = ?", grantMapper,
                 grantId));
     }
 
@@ -108,9 +108,9 @@ public final class JdbcGrantRepository implements GrantRepository {
     public Page<GrantDef> listGrants(PageRequest page) {
         Objects.requireNonNull(page, "page");
         return jdbc.read("grants", c -> Page.of(page.after().isPresent()
-                ? Sql.query(c, SELECT_GRANT + "WHERE id > ? ORDER BY id LIMIT ?", grantMapper, page.after().get(),
+                ? Jdbc.query(c, SELECT_GRANT + "WHERE id > ? ORDER BY id LIMIT ?", grantMapper, page.after().get(),
                         page.limit() + 1)
-                : Sql.query(c, SELECT_GRANT + "ORDER BY id LIMIT ?", grantMapper, page.limit() + 1),
+                : Jdbc.query(c, SELECT_GRANT + "ORDER BY id LIMIT ?", grantMapper, page.limit() + 1),
                 page.limit(), GrantDef::id));
     }
 
@@ -121,14 +121,14 @@ public final class JdbcGrantRepository implements GrantRepository {
             if (lockGrant(c, a.grantId()).isEmpty()) {
                 throw StoreErrors.missing("grant " + a.grantId());
             }
-            return Sql.update(c, "INSERT INTO authz_grant_assignments (grant_id, subject_org, subject_id, role, "
+            return Jdbc.update(c, "INSERT INTO authz_grant_assignments (grant_id, subject_org, subject_id, role, "
                             + "assigned_at, assigned_by) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     a.grantId(), a.subjectOrg().value(), a.subjectId(), a.role(), a.assignedAt(), a.assignedBy());
         });
     }
 
     private static Optional<String> lockGrant(Connection c, String grantId) throws SQLException {
-        return Sql.queryOne(c, "SELECT id FROM authz_grants WHERE id = ? FOR UPDATE", rs -> rs.getString(1),
+        return Jdbc.queryOne(c, "SELECT id FROM authz_grants WHERE id = ? FOR UPDATE", rs -> rs.getString(1),
                 grantId);
     }
 
@@ -136,7 +136,7 @@ public final class JdbcGrantRepository implements GrantRepository {
     public List<GrantAssignment> assignmentsOf(OrgId subjectOrg, String subjectId) {
         Objects.requireNonNull(subjectOrg, "subjectOrg");
         Objects.requireNonNull(subjectId, "subjectId");
-        return jdbc.read("assignments", c -> Sql.query(c, SELECT_ASSIGNMENT
+        return jdbc.read("assignments", c -> Jdbc.query(c, SELECT_ASSIGNMENT
                         + "WHERE subject_org = ? AND subject_id = ? ORDER BY grant_id, role LIMIT ?",
                 assignmentMapper, subjectOrg.value(), subjectId, MAX_ASSIGNMENTS_PER_SUBJECT));
     }
@@ -148,10 +148,10 @@ public final class JdbcGrantRepository implements GrantRepository {
             if (lockGrant(c, grantId).isEmpty()) {
                 return List.of();
             }
-            List<GrantAssignment> removed = Sql.query(c, SELECT_ASSIGNMENT
+            List<GrantAssignment> removed = Jdbc.query(c, SELECT_ASSIGNMENT
                     + "WHERE grant_id = ? ORDER BY subject_org, subject_id, role", assignmentMapper, grantId);
-            Sql.update(c, "DELETE FROM authz_grant_assignments WHERE grant_id = ?", grantId);
-            Sql.update(c, "DELETE FROM authz_grants WHERE id = ?", grantId);
+            Jdbc.update(c, "DELETE FROM authz_grant_assignments WHERE grant_id = ?", grantId);
+            Jdbc.update(c, "DELETE FROM authz_grants WHERE id = ?", grantId);
             return List.copyOf(removed);
         });
     }

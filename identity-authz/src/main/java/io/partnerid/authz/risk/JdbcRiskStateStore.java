@@ -1,6 +1,6 @@
 package io.partnerid.authz.risk;
 
-import io.partnerid.authz.internal.jdbc.Sql;
+import io.partnerid.core.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,14 +44,14 @@ import javax.sql.DataSource;
  */
 public final class JdbcRiskStateStore implements RiskStateStore {
 
-    private final Sql jdbc;
+    private final Jdbc jdbc;
     private final Clock clock;
     private final Duration sightingTtl;
     private final Duration deviceTtl;
     private final int maxDevicesPerSubject;
 
     private JdbcRiskStateStore(Builder b) {
-        this.jdbc = new Sql(b.dataSource);
+        this.jdbc = new Jdbc(b.dataSource);
         this.clock = b.clock;
         this.sightingTtl = b.sightingTtl;
         this.deviceTtl = b.deviceTtl;
@@ -79,7 +79,7 @@ public final class JdbcRiskStateStore implements RiskStateStore {
         Objects.requireNonNull(now, "now");
         return jdbc.transaction("risk sighting", c -> {
             for (int attempt = 0; attempt < 3; attempt++) {
-                Optional<Sighting> previous = Sql.queryOne(c, "SELECT country, latitude, longitude, seen_at "
+                Optional<Sighting> previous = Jdbc.queryOne(c, "SELECT country, latitude, longitude, seen_at "
                         + "FROM authz_risk_sightings WHERE subject_key = ? FOR UPDATE", JdbcRiskStateStore::sighting,
                         subjectKey);
                 if (previous.isPresent()) {
@@ -103,7 +103,7 @@ public final class JdbcRiskStateStore implements RiskStateStore {
         double longitude = rs.getDouble("longitude");
         GeoLocation where = unknown || rs.wasNull() ? GeoLocation.countryOnly(rs.getString("country"))
                 : new GeoLocation(rs.getString("country"), latitude, longitude);
-        return new Sighting(where, Sql.instant(rs, "seen_at"));
+        return new Sighting(where, Jdbc.instant(rs, "seen_at"));
     }
 
     private static int writeSighting(Connection c, String sql, String subjectKey, Sighting s) throws SQLException {
@@ -129,25 +129,25 @@ public final class JdbcRiskStateStore implements RiskStateStore {
         Instant now = clock.instant();
         Instant cutoff = now.minus(deviceTtl);
         return jdbc.transaction("risk device", c -> {
-            if (Sql.update(c, "UPDATE authz_risk_devices SET last_seen = ? WHERE subject_key = ? AND device_id = ? "
+            if (Jdbc.update(c, "UPDATE authz_risk_devices SET last_seen = ? WHERE subject_key = ? AND device_id = ? "
                     + "AND last_seen >= ?", now, subjectKey, deviceId, cutoff) == 1) {
                 return true;
             }
-            if (Sql.update(c, "INSERT INTO authz_risk_devices (subject_key, device_id, last_seen) VALUES (?, ?, ?) "
+            if (Jdbc.update(c, "INSERT INTO authz_risk_devices (subject_key, device_id, last_seen) VALUES (?, ?, ?) "
                     + "ON CONFLICT DO NOTHING", subjectKey, deviceId, now) == 1) {
                 evictBeyondLimit(c, subjectKey, deviceId);
                 return false;
             }
             // the row exists: expired (then it is new again) or just inserted or refreshed by another call
-            return Sql.update(c, "UPDATE authz_risk_devices SET last_seen = ? WHERE subject_key = ? "
+            return Jdbc.update(c, "UPDATE authz_risk_devices SET last_seen = ? WHERE subject_key = ? "
                     + "AND device_id = ? AND last_seen < ?", now, subjectKey, deviceId, cutoff) == 0;
         });
     }
 
     private void evictBeyondLimit(Connection c, String subjectKey, String keep) throws SQLException {
-        long count = Sql.queryLong(c, "SELECT COUNT(*) FROM authz_risk_devices WHERE subject_key = ?", subjectKey);
+        long count = Jdbc.queryLong(c, "SELECT COUNT(*) FROM authz_risk_devices WHERE subject_key = ?", subjectKey);
         if (count > maxDevicesPerSubject) {
-            Sql.update(c, "DELETE FROM authz_risk_devices WHERE subject_key = ? AND device_id IN (SELECT device_id "
+            Jdbc.update(c, "DELETE FROM authz_risk_devices WHERE subject_key = ? AND device_id IN (SELECT device_id "
                     + "FROM authz_risk_devices WHERE subject_key = ? AND device_id <> ? "
                     + "ORDER BY last_seen, device_id LIMIT ?)", subjectKey, subjectKey, keep,
                     count - maxDevicesPerSubject);
@@ -164,22 +164,22 @@ public final class JdbcRiskStateStore implements RiskStateStore {
         Object[] key = {orgKey, millis, slot};
         return jdbc.transaction("risk request count", c -> {
             if (increment(c, key) == 0) {
-                if (Sql.update(c, "INSERT INTO authz_risk_request_counts (org_key, window_millis, slot, "
+                if (Jdbc.update(c, "INSERT INTO authz_risk_request_counts (org_key, window_millis, slot, "
                         + "request_count, expires_at) VALUES (?, ?, ?, 1, ?) ON CONFLICT DO NOTHING", orgKey, millis,
                         slot, expiresAt) == 1) {
-                    Sql.update(c, "DELETE FROM authz_risk_request_counts WHERE org_key = ? AND window_millis = ? "
+                    Jdbc.update(c, "DELETE FROM authz_risk_request_counts WHERE org_key = ? AND window_millis = ? "
                             + "AND slot < ?", orgKey, millis, slot - 1);
                     return 1L;
                 }
                 increment(c, key); // another node opened the window meanwhile
             }
-            return Sql.queryLong(c, "SELECT request_count FROM authz_risk_request_counts WHERE org_key = ? "
+            return Jdbc.queryLong(c, "SELECT request_count FROM authz_risk_request_counts WHERE org_key = ? "
                     + "AND window_millis = ? AND slot = ?", key);
         });
     }
 
     private static int increment(Connection c, Object[] key) throws SQLException {
-        return Sql.update(c, "UPDATE authz_risk_request_counts SET request_count = request_count + 1 "
+        return Jdbc.update(c, "UPDATE authz_risk_request_counts SET request_count = request_count + 1 "
                 + "WHERE org_key = ? AND window_millis = ? AND slot = ?", key);
     }
 
@@ -190,9 +190,9 @@ public final class JdbcRiskStateStore implements RiskStateStore {
     public long purgeExpired() {
         Instant now = clock.instant();
         return jdbc.transaction("risk state purge", c ->
-                (long) Sql.update(c, "DELETE FROM authz_risk_sightings WHERE seen_at < ?", now.minus(sightingTtl))
-                        + Sql.update(c, "DELETE FROM authz_risk_devices WHERE last_seen < ?", now.minus(deviceTtl))
-                        + Sql.update(c, "DELETE FROM authz_risk_request_counts WHERE expires_at < ?", now));
+                (long) Jdbc.update(c, "DELETE FROM authz_risk_sightings WHERE seen_at < ?", now.minus(sightingTtl))
+                        + Jdbc.update(c, "DELETE FROM authz_risk_devices WHERE last_seen < ?", now.minus(deviceTtl))
+                        + Jdbc.update(c, "DELETE FROM authz_risk_request_counts WHERE expires_at < ?", now));
     }
 
     /** Builds a {@link JdbcRiskStateStore}; not thread-safe. */

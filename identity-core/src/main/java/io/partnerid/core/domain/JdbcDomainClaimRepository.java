@@ -3,7 +3,7 @@ package io.partnerid.core.domain;
 import io.partnerid.core.Page;
 import io.partnerid.core.PageRequest;
 import io.partnerid.core.StoreErrors;
-import io.partnerid.core.internal.jdbc.Jdbc;
+import io.partnerid.core.jdbc.Jdbc;
 import io.partnerid.core.jdbc.RowMapper;
 import io.partnerid.core.org.OrgId;
 import java.sql.Connection;

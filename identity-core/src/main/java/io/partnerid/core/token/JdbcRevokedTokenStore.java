@@ -1,6 +1,6 @@
 package io.partnerid.core.token;
 
-import io.partnerid.core.internal.jdbc.Jdbc;
+import io.partnerid.core.jdbc.Jdbc;
 import io.partnerid.core.org.OrgId;
 import java.sql.Connection;
 import java.sql.SQLException;

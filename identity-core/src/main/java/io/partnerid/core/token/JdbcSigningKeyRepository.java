@@ -1,7 +1,7 @@
 package io.partnerid.core.token;
 
 import io.partnerid.core.StoreErrors;
-import io.partnerid.core.internal.jdbc.Jdbc;
+import io.partnerid.core.jdbc.Jdbc;
 import io.partnerid.core.jdbc.RowMapper;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,7 @@
-package io.partnerid.core.internal.jdbc;
+package io.partnerid.core.jdbc;
 
 import io.partnerid.core.IdentityException;
 import io.partnerid.core.StoreErrors;
-import io.partnerid.core.jdbc.RowMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,6 +25,9 @@ import javax.sql.DataSource;
  * returns. Transactions run at the data source's isolation level; every repository is written to be correct at
  * READ COMMITTED (the default of PostgreSQL and H2) and stricter levels, where it relies on row locks and
  * version predicates rather than on snapshot semantics.
+ *
+ * <p>Public so that every SDK module's JDBC stores (core, authz, later federation and mfa) share one implementation;
+ * it follows the SDK's needs and is not meant as a general-purpose JDBC library for hosts.
  */
 public final class Jdbc {
 
@@ -209,6 +211,7 @@ public final class Jdbc {
         public static final Null VARCHAR = new Null(Types.VARCHAR);
         public static final Null TIMESTAMP = new Null(Types.TIMESTAMP_WITH_TIMEZONE);
         public static final Null BIGINT = new Null(Types.BIGINT);
+        public static final Null DOUBLE = new Null(Types.DOUBLE);
     }
 
     /** The value or a typed VARCHAR null. */
@@ -241,6 +244,8 @@ public final class Jdbc {
                 ps.setInt(index, n);
             } else if (p instanceof Boolean b) {
                 ps.setBoolean(index, b);
+            } else if (p instanceof Double d) {
+                ps.setDouble(index, d);
             } else if (p instanceof Instant t) {
                 ps.setObject(index, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
             } else if (p instanceof Enum<?> e) {
