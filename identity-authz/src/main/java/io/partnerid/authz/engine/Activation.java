@@ -8,12 +8,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Lazily exposes one request to CEL as {@code subject}, {@code resource}, {@code action} and {@code context} maps;
- * built once per decision that meets a condition. Not thread-safe; confined to the deciding thread.
+ * Lazily exposes one request to CEL as {@code subject}, {@code resource}, {@code action} and {@code context} maps
+ * ({@link AttributeView}s that copy nothing); built once per decision that meets a condition. Not thread-safe; confined to the deciding thread.
  */
 final class Activation implements CelVariableResolver {
+
+    private static final String[] SUBJECT_FIELDS = {"id", "org", "roles"};
+    private static final String[] RESOURCE_FIELDS = {"type", "id", "org"};
+    private static final String[] NO_FIELDS = {};
 
     private final AuthorizationRequest request;
     private final String transaction;
@@ -40,24 +45,15 @@ final class Activation implements CelVariableResolver {
         switch (name) {
             case "subject":
                 if (subject == null) {
-                    Map<String, Object> m = normalizeMap(request.subject().attributes());
-                    m.put("id", request.subject().id());
-                    m.put("org", request.subject().org().value());
-                    List<Object> roles = new ArrayList<>();
-                    for (RoleAssignment r : request.subject().roles()) {
-                        roles.add(r.role());
-                    }
-                    m.put("roles", roles);
-                    subject = m;
+                    subject = new AttributeView(request.subject().attributes(), SUBJECT_FIELDS, new Object[] {
+                        request.subject().id(), request.subject().org().value(),
+                        (Supplier<List<Object>>) this::roleNames});
                 }
                 return Optional.of(subject);
             case "resource":
                 if (resource == null) {
-                    Map<String, Object> m = normalizeMap(request.resource().attributes());
-                    m.put("type", request.resource().type());
-                    m.put("id", request.resource().id());
-                    m.put("org", request.resource().org().value());
-                    resource = m;
+                    resource = new AttributeView(request.resource().attributes(), RESOURCE_FIELDS, new Object[] {
+                        request.resource().type(), request.resource().id(), request.resource().org().value()});
                 }
                 return Optional.of(resource);
             case "action":
@@ -67,12 +63,21 @@ final class Activation implements CelVariableResolver {
                 return Optional.of(action);
             case "context":
                 if (context == null) {
-                    context = normalizeMap(request.context());
+                    context = new AttributeView(request.context(), NO_FIELDS, new Object[0]);
                 }
                 return Optional.of(context);
             default:
                 return Optional.empty();
         }
+    }
+
+    private List<Object> roleNames() {
+        List<RoleAssignment> assigned = request.subject().roles();
+        List<Object> roles = new ArrayList<>(assigned.size());
+        for (RoleAssignment r : assigned) {
+            roles.add(r.role());
+        }
+        return roles;
     }
 
     private static Map<String, Object> normalizeMap(Map<?, ?> in) {

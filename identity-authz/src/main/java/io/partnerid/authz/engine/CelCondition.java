@@ -6,6 +6,7 @@ import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
@@ -16,10 +17,13 @@ import java.util.Optional;
  * are stateless).
  *
  * <p>Variables: {@code subject}, {@code resource}, {@code action}, {@code context}, each a {@code map(string, dyn)}.
+ * The standard macros ({@code has}, {@code all}, {@code exists}, {@code exists_one}, {@code map}, {@code filter})
+ * are enabled.
  */
 final class CelCondition {
 
     private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .addVar("subject", MapType.create(SimpleType.STRING, SimpleType.DYN))
             .addVar("resource", MapType.create(SimpleType.STRING, SimpleType.DYN))
             .addVar("action", MapType.create(SimpleType.STRING, SimpleType.DYN))
@@ -69,8 +73,8 @@ final class CelCondition {
     }
 
     /**
-     * The result of the expression, empty on an evaluation error. Simple comparisons are answered by the
-     * {@link CelFastPath} when it is certain of CEL's result; everything else runs the CEL program.
+     * The result of the expression, empty on an evaluation error. Expressions within the {@link CelFastPath} subset
+     * are answered natively when it is certain of CEL's result; everything else runs the CEL program.
      */
     Optional<Boolean> evaluate(Activation activation) {
         if (fastPath != null) {

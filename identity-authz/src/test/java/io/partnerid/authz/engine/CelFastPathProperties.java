@@ -22,13 +22,22 @@ import org.junit.jupiter.api.Test;
 class CelFastPathProperties {
 
     private static final List<String> OPERANDS = List.of("subject.id", "subject.org", "subject.tier", "subject.roles",
-            "resource.type", "resource.id", "resource.org", "resource.ownerId", "resource.classification",
-            "resource.level", "action.name", "action.transaction", "action.other", "context.ip", "context.flag",
-            "context.n", "'internal'", "'secret'", "'u1'", "'read'", "true", "false", "1", "2", "1.5", "u'x'");
-    private static final List<Object> VALUES = List.of("u1", "u2", "internal", "secret", "read", true, false, 1, 2L,
-            (short) 2, 1.5, 2.0f, List.of("a"), Map.of("k", "v"));
+            "subject['tier']", "subject['roles']", "resource.type", "resource.id", "resource.org", "resource.ownerId",
+            "resource.classification", "resource['classification']", "resource['id']", "resource.level",
+            "resource.tags", "action.name", "action['transaction']", "action.transaction", "action.other",
+            "context.ip", "context.flag", "context.n", "context['n']", "'internal'", "'secret'", "'u1'", "'read'",
+            "'r1'", "'a'", "true", "false", "1", "2", "-3", "1.5", "u'x'", "2u", "['u1', 'internal']", "[1, 2]",
+            "['a', 1]", "[]", "[true]", "(context.flag ? resource.level : 2)");
+    private static final List<String> COMPARISONS = List.of(" == ", " != ", " < ", " <= ", " > ", " >= ", " in ");
+    private static final List<String> LEAVES = List.of("has(resource.ownerId)", "has(subject.id)",
+            "has(subject.tier)", "has(context.flag)", "has(action.other)", "has(action.name)", "context.flag",
+            "resource['classification']", "true", "subject.id.startsWith('u')", "resource.ownerId.endsWith('1')",
+            "resource.classification.contains('ecr')", "context.ip.startsWith(subject.id)");
+    private static final List<Object> VALUES = List.of("u1", "u2", "internal", "secret", "read", "a", "r1", true,
+            false, 1, 2L, -3L, (short) 2, 1.5, 2.0f, List.of("a"), List.of("u1", "secret"), List.of(1, 2L),
+            List.of("a", 1), List.of(), java.util.Set.of("a"), Map.of("k", "v"));
 
-    @Property(tries = 400)
+    @Property(tries = 600)
     void evaluateWhenShortcutAnswersThenCelAgrees(@ForAll long seed) {
         Random rnd = new Random(seed);
         for (int k = 0; k < 10; k++) {
@@ -43,6 +52,38 @@ class CelFastPathProperties {
                     .as("%s on %s", expr, request).isEqualTo(c.interpret(new Activation(request, tx)));
         }
     }
+
+    /** Guards the property above against vacuity: the fast path must actually answer a good share of the cases. */
+    @Test
+    void evaluateWhenRandomExpressionsThenFastPathAnswersManyOfThem() throws Exception {
+        Random rnd = new Random(11);
+        int compiled = 0;
+        int withFastPath = 0;
+        int answered = 0;
+        for (int k = 0; k < 4000; k++) {
+            String expr = expression(rnd, 2);
+            if (!(CelCondition.compile(expr) instanceof CelCondition c)) {
+                continue;
+            }
+            compiled++;
+            if (!c.hasFastPath()) {
+                continue;
+            }
+            withFastPath++;
+            CelFastPath f = CelFastPath.of(dev.cel.compiler.CelCompilerFactory.standardCelCompilerBuilder()
+                    .setStandardMacros(dev.cel.parser.CelStandardMacro.STANDARD_MACROS).addVar("subject", MAP).addVar("resource", MAP).addVar("action", MAP).addVar("context", MAP)
+                    .build().compile(expr).getAst().getExpr());
+            if (f.evaluate(request(rnd), "read") != CelFastPath.UNDECIDED) {
+                answered++;
+            }
+        }
+        assertThat(withFastPath).isGreaterThan(compiled / 2);
+        assertThat(answered).as("answered of %d with a fast path, %d compiled", withFastPath, compiled)
+                .isGreaterThan(withFastPath / 10);
+    }
+
+    private static final dev.cel.common.types.MapType MAP = dev.cel.common.types.MapType.create(
+            dev.cel.common.types.SimpleType.STRING, dev.cel.common.types.SimpleType.DYN);
 
     @Test
     void evaluateWhenSimpleComparisonsThenShortcutDecidesManyRandomCases() throws Exception {
@@ -66,9 +107,12 @@ class CelFastPathProperties {
     void compileWhenShapeIsOutsideTheShortcutThenOnlyTheInterpreterRuns() {
         assertThat(((CelCondition) CelCondition.compile("resource.ownerId == subject.id && !(context.ip == '1')"))
                 .hasFastPath()).isTrue();
-        assertThat(((CelCondition) CelCondition.compile("'r1' in subject.roles")).hasFastPath()).isFalse();
+        assertThat(((CelCondition) CelCondition.compile("'r1' in subject.roles && resource.level > 1"))
+                .hasFastPath()).isTrue();
         assertThat(((CelCondition) CelCondition.compile("subject.id + 'x' == 'u1x'")).hasFastPath()).isFalse();
-        assertThat(((CelCondition) CelCondition.compile("resource.level > 1")).hasFastPath()).isFalse();
+        assertThat(((CelCondition) CelCondition.compile("string(resource.level) == '1'")).hasFastPath()).isFalse();
+        assertThat(((CelCondition) CelCondition.compile("resource.level > 1.5")).hasFastPath()).isFalse();
+        assertThat(((CelCondition) CelCondition.compile("size(subject.roles) > 1")).hasFastPath()).isFalse();
     }
 
     @Test
@@ -81,21 +125,27 @@ class CelFastPathProperties {
     }
 
     private static String expression(Random rnd, int depth) {
-        int kind = depth == 0 ? 0 : rnd.nextInt(5);
+        int kind = depth == 0 ? rnd.nextInt(2) * 5 : rnd.nextInt(7);
         return switch (kind) {
             case 1 -> "(" + expression(rnd, depth - 1) + " && " + expression(rnd, depth - 1) + ")";
             case 2 -> "(" + expression(rnd, depth - 1) + " || " + expression(rnd, depth - 1) + ")";
             case 3 -> "!" + "(" + expression(rnd, depth - 1) + ")";
-            default -> OPERANDS.get(rnd.nextInt(OPERANDS.size())) + (rnd.nextBoolean() ? " == " : " != ")
+            case 4 -> "(" + expression(rnd, depth - 1) + " ? " + expression(rnd, depth - 1) + " : "
+                    + expression(rnd, depth - 1) + ")";
+            case 5 -> LEAVES.get(rnd.nextInt(LEAVES.size()));
+            default -> OPERANDS.get(rnd.nextInt(OPERANDS.size()))
+                    + COMPARISONS.get(rnd.nextInt(COMPARISONS.size()))
                     + OPERANDS.get(rnd.nextInt(OPERANDS.size()));
         };
     }
 
     private static AuthorizationRequest request(Random rnd) {
+        List<RoleAssignment> roles = rnd.nextBoolean() ? List.of(RoleAssignment.of("r1"))
+                : List.of(RoleAssignment.of("a"), RoleAssignment.of("r2"));
         Subject s = new Subject(rnd.nextBoolean() ? "u1" : "u2", OrgId.of(rnd.nextBoolean() ? "o1" : "o2"),
-                List.of(RoleAssignment.of("r1")), attributes(rnd, "tier", "id"));
+                roles, attributes(rnd, "tier", "id", "roles"));
         Resource r = new Resource(rnd.nextBoolean() ? "doc" : "read", "secret", OrgId.of("o1"),
-                attributes(rnd, "ownerId", "classification", "level", "type"));
+                attributes(rnd, "ownerId", "classification", "level", "type", "tags"));
         return new AuthorizationRequest(s, rnd.nextBoolean() ? "read" : "write", r,
                 attributes(rnd, "ip", "flag", "n"));
     }
