@@ -42,9 +42,9 @@ import org.slf4j.LoggerFactory;
  * here with the very next decision; a change made on another node takes effect here at this node's next
  * {@link #refresh()}, which compares one counter and rebuilds only when it moved. Hosts call {@link #refresh()}
  * periodically ({@link #refreshTask()} is ready for a {@link java.util.concurrent.ScheduledExecutorService}):
- * <strong>a grant revoked on another node stops being honoured here within one refresh interval plus the time of
- * one refresh</strong> (a refresh running when the revocation commits may have read the counter just before). No
- * decision ever reads the repository. Stored grants this node's document cannot validate (for example a grant to an
+ * <strong>a grant revoked on another node stops being honoured here within one refresh period (the time between
+ * the starts of two refreshes) plus the time of one refresh</strong>, as long as refreshes succeed (a refresh running
+ * when the revocation commits may have read the counter just before it). No decision ever reads the repository. Stored grants this node's document cannot validate (for example a grant to an
  * organization only a newer document on another node knows) are not honoured here and are reported by
  * {@link #rejectedGrants()} (fail closed); the other grants stay in force.
  *
@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * Subject bob = Subject.of("bob", globex, grants.roleAssignments(globex, "bob"));
  * grants.revoke(acmeAdmin, "g1"); // here: bob loses the role with the very next decision
  *
- * // every node: pick up other nodes' grants and revocations within 5 seconds (plus one refresh)
+ * // every node: other nodes' grants and revocations take effect here within about 5 seconds
  * scheduler.scheduleWithFixedDelay(grants.refreshTask(), 5, 5, TimeUnit.SECONDS);
  * }</pre>
  */
@@ -106,9 +106,10 @@ public final class CrossOrgGrantService {
      * service's back ({@link PolicyEngine#load} puts the document's own grants in force: call {@code refresh()}
      * right after loading a document), and after a change of this node that failed half-way.
      *
-     * <p>Call it periodically on every node; the interval bounds how long a grant revoked on another node is still
-     * honoured here (one interval plus the time of one refresh). Grants this node's document cannot validate are left
-     * out and reported by {@link #rejectedGrants()}. Thread-safe; serialized with the mutators; decisions do not wait.
+     * <p>Call it periodically on every node; the period bounds how long a grant revoked on another node is still
+     * honoured here (one period between the starts of two refreshes, plus the time of one refresh). When nothing
+     * changed it costs one read of the counter. Grants this node's document cannot validate are left out and
+     * reported by {@link #rejectedGrants()}. Thread-safe; serialized with the mutators; decisions do not wait.
      *
      * @return whether the grants were rebuilt
      * @throws IdentityException {@code store.*} when the repository fails; the engine then keeps its current grants
