@@ -44,9 +44,10 @@ import org.slf4j.LoggerFactory;
  * periodically ({@link #refreshTask()} is ready for a {@link java.util.concurrent.ScheduledExecutorService}):
  * <strong>a grant revoked on another node stops being honoured here within one refresh period (the time between
  * the starts of two refreshes) plus the time of one refresh</strong>, as long as refreshes succeed (a refresh running
- * when the revocation commits may have read the counter just before it). No decision ever reads the repository. Stored grants this node's document cannot validate (for example a grant to an
- * organization only a newer document on another node knows) are not honoured here and are reported by
- * {@link #rejectedGrants()} (fail closed); the other grants stay in force.
+ * when the revocation commits may have read the counter just before it). No decision ever reads the repository.
+ * Stored grants this node's document cannot validate (for example a grant to an organization only a newer document
+ * on another node knows) are not honoured here and are reported by {@link #rejectedGrants()} (fail closed); the
+ * other grants stay in force.
  *
  * <pre>{@code
  * CrossOrgGrantService grants = new CrossOrgGrantService(runtime, new JdbcGrantRepository(dataSource), engine, audit);

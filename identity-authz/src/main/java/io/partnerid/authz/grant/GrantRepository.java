@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Durable storage of cross-organization grants and of the assignments derived from them.
  *
- * <p>Called by {@link CrossOrgGrantService} on administration paths, never per decision (the engine keeps the grants
+ * <p>Called by {@link CrossOrgGrantService} on administration paths and, for {@link #version()} (plus a rebuild when
+ * it moved), on each periodic {@link CrossOrgGrantService#refresh()}; never per decision (the engine keeps the grants
  * in its snapshot). Implementations must be thread-safe, and safe when several nodes share one store:
  * <ul>
  *   <li>{@link #saveGrant} is an upsert keyed by grant id: the grant is replaced as a whole (last writer wins) and
@@ -23,7 +24,7 @@ import java.util.Optional;
  *       exactly the assignments it removed;</li>
  *   <li>{@link #version} is a counter of the grant set shared by every node of the store: it strictly increases with
  *       every committed {@link #saveGrant} and every {@link #deleteGrant} that removed a grant, atomically with that
- *       change (a reader that sees the change also sees the new version, and the reverse).</li>
+ *       change (once a read can see the change, a later read of the version sees the increase, and the reverse).</li>
  * </ul>
  * Absence is an empty {@code Optional} or list. Instants are kept to the microsecond at least. Nothing here is
  * secret; no value needs hashing. {@link InMemoryGrantRepository} and {@link JdbcGrantRepository} implement it.
