@@ -47,6 +47,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -198,6 +201,14 @@ class AuthzGuideTests {
                 Optional.of("laptop-7"))); // new_device: every node now knows bob's laptop
         long purged = riskState.purgeExpired(); // schedule it, e.g. hourly, on any node
         // end::jdbc-stores[]
+        // tag::grant-refresh[]
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        // on every node: grants and revocations made on other nodes take effect here within about 5 s
+        scheduler.scheduleWithFixedDelay(grants.refreshTask(), 5, 5, TimeUnit.SECONDS);
+        // end::grant-refresh[]
+        scheduler.shutdownNow();
+        assertThat(grants.refresh()).isFalse(); // nothing changed since this node's own assignment
+        assertThat(grants.rejectedGrants()).isEmpty();
         assertThat(grantRepository.allGrants()).extracting(g -> g.id()).containsExactly("acme-to-globex");
         assertThat(grantRepository.assignmentsOf(OrgId.of("globex"), "bob")).extracting(GrantAssignment::role)
                 .containsExactly("viewer");

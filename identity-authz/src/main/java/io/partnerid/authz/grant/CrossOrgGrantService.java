@@ -3,7 +3,10 @@ package io.partnerid.authz.grant;
 import io.partnerid.authz.AuthzErrors;
 import io.partnerid.authz.RoleAssignment;
 import io.partnerid.authz.engine.PolicyEngine;
+import io.partnerid.authz.engine.PolicySnapshot;
 import io.partnerid.authz.policy.GrantDef;
+import io.partnerid.authz.policy.PolicyValidationException;
+import io.partnerid.authz.policy.Violation;
 import io.partnerid.core.Actor;
 import io.partnerid.core.IdentityException;
 import io.partnerid.core.IdentityRuntime;
@@ -14,35 +17,73 @@ import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.OrgPath;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Manages cross-organization grants: an organization offers a subset of its roles to a partner organization, the
  * partner's admins assign those roles to their own users, and revoking the grant removes every derived assignment at
  * once (a per-partner kill switch).
  *
- * <p>Thread-safe: mutations are serialized; decisions never wait for them (the engine swaps a new snapshot). Every
- * change is published as a {@link PrivilegeChangeEvent}. Whether {@code actor} may administer the grantor or the
- * grantee is the delegated-administration layer's job (core), checked before calling this service. At construction
- * the grants of the engine's current document are imported into the repository, which is from then on the source of
- * truth for grants.
+ * <p>Thread-safe: mutations and refreshes are serialized; decisions never wait for them (the engine swaps a new
+ * snapshot). Every change is published as a {@link PrivilegeChangeEvent}. Whether {@code actor} may administer the
+ * grantor or the grantee is the delegated-administration layer's job (core), checked before calling this service.
+ * At construction the grants of the engine's current document are imported into the repository, which is from then
+ * on the source of truth for grants. Use one service per engine.
+ *
+ * <p>Several nodes over one store: each node's engine holds its own copy of the grants, built from the repository
+ * together with the repository's {@link GrantRepository#version() version}. A change made on this node takes effect
+ * here with the very next decision; a change made on another node takes effect here at this node's next
+ * {@link #refresh()}, which compares one counter and rebuilds only when it moved. Hosts call {@link #refresh()}
+ * periodically ({@link #refreshTask()} is ready for a {@link java.util.concurrent.ScheduledExecutorService}):
+ * <strong>a grant revoked on another node stops being honoured here within one refresh period (the time between
+ * the starts of two refreshes) plus the time of one refresh</strong>, as long as refreshes succeed (a refresh running
+ * when the revocation commits may have read the counter just before it). No decision ever reads the repository.
+ * Stored grants this node's document cannot validate (for example a grant to an organization only a newer document
+ * on another node knows) are not honoured here and are reported by {@link #rejectedGrants()} (fail closed); the
+ * other grants stay in force.
  *
  * <pre>{@code
- * CrossOrgGrantService grants = new CrossOrgGrantService(runtime, new InMemoryGrantRepository(), engine, audit);
+ * CrossOrgGrantService grants = new CrossOrgGrantService(runtime, new JdbcGrantRepository(dataSource), engine, audit);
  * grants.grant(acmeAdmin, new GrantDef("g1", "acme", "globex", List.of("viewer"), List.of(), empty(), empty()));
  * grants.assign(globexAdmin, "g1", globex, "bob", "viewer");
  * Subject bob = Subject.of("bob", globex, grants.roleAssignments(globex, "bob"));
- * grants.revoke(acmeAdmin, "g1"); // bob loses the role with the very next decision
+ * grants.revoke(acmeAdmin, "g1"); // here: bob loses the role with the very next decision
+ *
+ * // every node: other nodes' grants and revocations take effect here within about 5 seconds
+ * scheduler.scheduleWithFixedDelay(grants.refreshTask(), 5, 5, TimeUnit.SECONDS);
  * }</pre>
  */
 public final class CrossOrgGrantService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CrossOrgGrantService.class);
+
+    /** The index of the grant a validation error is about, in the list given to the engine. */
+    private static final Pattern GRANT_PATH = Pattern.compile("^\\$\\.grants\\[(\\d{1,9})]");
 
     private final IdentityRuntime runtime;
     private final GrantRepository repository;
     private final PolicyEngine engine;
     private final AuditPublisher audit;
 
+    // guarded by this: what the engine's grants were last built from
+    private long builtFrom;
+    private PolicySnapshot built;
+    private boolean stale;
+    private List<RejectedGrant> rejected = List.of();
+
+    /**
+     * Imports the engine document's grants that the repository does not hold yet, then builds the engine's grants
+     * from the repository.
+     *
+     * @throws IdentityException {@code store.*} when the repository fails
+     */
     public CrossOrgGrantService(IdentityRuntime runtime, GrantRepository repository, PolicyEngine engine,
                                 AuditPublisher audit) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -55,19 +96,70 @@ public final class CrossOrgGrantService {
                     repository.saveGrant(g);
                 }
             }
-            engine.replaceGrants(repository.allGrants());
+            rebuild();
         }
     }
 
     /**
+     * Brings this node's engine up to date with the repository: reads {@link GrantRepository#version()} (one cheap
+     * read) and, when it differs from the version the engine's grants were built from, rebuilds them from
+     * {@link GrantRepository#allGrants()}. Also rebuilds when the engine's snapshot was replaced behind this
+     * service's back ({@link PolicyEngine#load} puts the document's own grants in force: call {@code refresh()}
+     * right after loading a document), and after a change of this node that failed half-way.
+     *
+     * <p>Call it periodically on every node; the period bounds how long a grant revoked on another node is still
+     * honoured here (one period between the starts of two refreshes, plus the time of one refresh). When nothing
+     * changed it costs one read of the counter. Grants this node's document cannot validate are left out and
+     * reported by {@link #rejectedGrants()}. Thread-safe; serialized with the mutators; decisions do not wait.
+     *
+     * @return whether the grants were rebuilt
+     * @throws IdentityException {@code store.*} when the repository fails; the engine then keeps its current grants
+     *     and the next call tries again
+     */
+    public synchronized boolean refresh() {
+        long version = repository.version();
+        if (!stale && version == builtFrom && engine.snapshot() == built) {
+            return false;
+        }
+        rebuild(version);
+        return true;
+    }
+
+    /**
+     * {@link #refresh()} as a task for a {@link java.util.concurrent.ScheduledExecutorService}: a failure is logged
+     * (ERROR) instead of thrown, so the schedule keeps running (an executor cancels a periodic task that throws), and
+     * the next run tries again.
+     */
+    public Runnable refreshTask() {
+        return () -> {
+            try {
+                refresh();
+            } catch (RuntimeException e) {
+                LOG.error("Refreshing the cross-organization grants failed; this node keeps its current grants "
+                        + "until a refresh succeeds", e);
+            }
+        };
+    }
+
+    /**
+     * The stored grants this node's engine refused at its last rebuild (unknown organization or role in this node's
+     * document, ...), in grant-id order; empty when every stored grant is in force. They are not honoured here.
+     */
+    public synchronized List<RejectedGrant> rejectedGrants() {
+        return rejected;
+    }
+
+    /**
      * Creates or replaces a grant; the engine validates it (known organizations, roles visible at the grantor,
-     * grantee outside the grantor's line) before anything is stored.
+     * grantee outside the grantor's line) before anything is stored. It is in force on this node with the next
+     * decision, on other nodes after their next {@link #refresh()}.
      *
      * @throws io.partnerid.authz.policy.PolicyValidationException when the grant is invalid
      */
     public synchronized GrantDef grant(Actor actor, GrantDef grant) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(grant, "grant");
+        List<GrantDef> before = engine.snapshot().document().grants();
         List<GrantDef> next = new ArrayList<>();
         for (GrantDef g : repository.allGrants()) {
             if (!g.id().equals(grant.id())) {
@@ -75,8 +167,19 @@ public final class CrossOrgGrantService {
             }
         }
         next.add(grant);
-        engine.replaceGrants(next);
-        repository.saveGrant(grant);
+        apply(next, grant.id()); // validates the new grant; other nodes' invalid grants are left out, not fatal
+        try {
+            repository.saveGrant(grant);
+        } catch (RuntimeException e) {
+            stale = true; // the next refresh rebuilds from the repository
+            try {
+                engine.replaceGrants(before); // do not honour a grant that was not stored
+            } catch (RuntimeException restore) {
+                e.addSuppressed(restore);
+            }
+            throw e;
+        }
+        rebuildAfterChange();
         publish(actor, OrgId.of(grant.grantor()), "org:" + grant.grantee(), PrivilegeChangeEvent.Change.GRANTED,
                 "grant:" + grant.id() + ":" + String.join("+", grant.roles()), grant);
         return grant;
@@ -127,15 +230,18 @@ public final class CrossOrgGrantService {
     }
 
     /**
-     * Revokes a grant: the engine stops honouring it with the very next decision, and every assignment derived from
-     * it is deleted and reported.
+     * Revokes a grant: this node's engine stops honouring it with the very next decision (other nodes at their next
+     * {@link #refresh()}), and every assignment derived from it is deleted and reported. When the grant is already
+     * gone (revoked on another node), this node's engine is refreshed at once.
      *
      * @return the assignments removed (empty when the grant did not exist)
      */
     public synchronized List<GrantAssignment> revoke(Actor actor, String grantId) {
         Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(grantId, "grantId");
         Optional<GrantDef> grant = repository.findGrant(grantId);
         if (grant.isEmpty()) {
+            refresh();
             return List.of();
         }
         List<GrantDef> remaining = new ArrayList<>();
@@ -144,8 +250,15 @@ public final class CrossOrgGrantService {
                 remaining.add(g);
             }
         }
-        engine.replaceGrants(remaining); // first: decisions stop honouring the grant
-        List<GrantAssignment> removed = repository.deleteGrant(grantId);
+        apply(remaining, null); // first: decisions stop honouring the grant
+        List<GrantAssignment> removed;
+        try {
+            removed = repository.deleteGrant(grantId);
+        } catch (RuntimeException e) {
+            stale = true; // the grant may still be stored: the next refresh rebuilds from the repository
+            throw e;
+        }
+        rebuildAfterChange();
         for (GrantAssignment a : removed) {
             publish(actor, a.subjectOrg(), "user:" + a.subjectId(), PrivilegeChangeEvent.Change.REVOKED,
                     "grant:" + grantId + ":" + a.role(), grant.get());
@@ -153,6 +266,104 @@ public final class CrossOrgGrantService {
         publish(actor, OrgId.of(grant.get().grantor()), "org:" + grant.get().grantee(),
                 PrivilegeChangeEvent.Change.REVOKED, "grant:" + grantId, grant.get());
         return removed;
+    }
+
+    /** Rebuilds the engine's grants from the repository, reading the version first. Caller holds the lock. */
+    private void rebuild() {
+        rebuild(repository.version());
+    }
+
+    /**
+     * Rebuilds the engine's grants from the repository; {@code version} must have been read before the grants, so
+     * that a change committed in between is caught by the next refresh. Caller holds the lock.
+     */
+    private void rebuild(long version) {
+        List<RejectedGrant> refused = apply(repository.allGrants(), null);
+        builtFrom = version;
+        built = engine.snapshot();
+        stale = false;
+        if (!refused.isEmpty() && !refused.equals(rejected)) {
+            for (RejectedGrant r : refused) {
+                LOG.warn("Grant {} is not honoured on this node: its policy document does not validate it ({})",
+                        r.grant().id(), r.violations());
+            }
+        }
+        rejected = refused;
+    }
+
+    /**
+     * After a change of this node is stored: rebuild, so that the remembered version includes the change (and any
+     * other node's change seen meanwhile). A read failure here does not undo the stored change: the next refresh
+     * rebuilds. Caller holds the lock.
+     */
+    private void rebuildAfterChange() {
+        try {
+            rebuild();
+        } catch (RuntimeException e) {
+            stale = true;
+            LOG.warn("Rebuilding the grants after a change failed; the next refresh retries", e);
+        }
+    }
+
+    /**
+     * Puts {@code grants} in force in the engine, leaving out (fail closed) every grant the engine refuses, and
+     * returns those. When {@code required} names a grant the engine refuses, nothing changes and its violations are
+     * thrown. Caller holds the lock.
+     */
+    private List<RejectedGrant> apply(List<GrantDef> grants, String required) {
+        List<GrantDef> candidates = new ArrayList<>(grants);
+        List<RejectedGrant> refused = new ArrayList<>();
+        while (true) {
+            try {
+                engine.replaceGrants(candidates);
+                refused.sort((a, b) -> a.grant().id().compareTo(b.grant().id()));
+                return List.copyOf(refused);
+            } catch (PolicyValidationException e) {
+                Map<Integer, List<Violation>> byGrant = byGrant(e.violations(), candidates.size());
+                if (byGrant.isEmpty()) { // not attributable to single grants: honour none rather than stale ones
+                    if (candidates.isEmpty()) {
+                        throw e;
+                    }
+                    for (GrantDef g : candidates) {
+                        refused.add(new RejectedGrant(g, e.violations()));
+                    }
+                    candidates = new ArrayList<>();
+                    continue;
+                }
+                for (Map.Entry<Integer, List<Violation>> bad : byGrant.entrySet()) {
+                    if (candidates.get(bad.getKey()).id().equals(required)) {
+                        throw new PolicyValidationException(bad.getValue());
+                    }
+                }
+                List<GrantDef> kept = new ArrayList<>();
+                for (int i = 0; i < candidates.size(); i++) {
+                    List<Violation> why = byGrant.get(i);
+                    if (why == null) {
+                        kept.add(candidates.get(i));
+                    } else {
+                        refused.add(new RejectedGrant(candidates.get(i), why));
+                    }
+                }
+                candidates = kept;
+            }
+        }
+    }
+
+    /**
+     * Groups violations by the index of the grant they name ({@code $.grants[i]...}); empty when any violation names
+     * no grant of the list.
+     */
+    private static Map<Integer, List<Violation>> byGrant(List<Violation> violations, int size) {
+        Map<Integer, List<Violation>> out = new TreeMap<>();
+        for (Violation v : violations) {
+            Matcher m = GRANT_PATH.matcher(v.path());
+            int index = m.find() ? Integer.parseInt(m.group(1)) : -1;
+            if (index < 0 || index >= size) {
+                return Map.of();
+            }
+            out.computeIfAbsent(index, i -> new ArrayList<>()).add(v);
+        }
+        return out;
     }
 
     private void publish(Actor actor, OrgId org, String subject, PrivilegeChangeEvent.Change change,

@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A {@link GrantRepository} in memory; for tests and local development.
  *
- * <p>Thread-safe (every method synchronizes on the instance). Unbounded: it holds every grant and assignment it is
- * given.
+ * <p>Thread-safe (every method synchronizes on the instance; the {@link #version()} counter is bumped under the same
+ * lock as the change it counts and read without locking). Unbounded: it holds every grant and assignment it is
+ * given. Share one instance between several services to simulate several nodes over one store.
  */
 public final class InMemoryGrantRepository implements GrantRepository {
 
@@ -28,11 +30,13 @@ public final class InMemoryGrantRepository implements GrantRepository {
 
     private final TreeMap<String, GrantDef> grants = new TreeMap<>();
     private final List<GrantAssignment> assignments = new ArrayList<>();
+    private final AtomicLong version = new AtomicLong();
 
     @Override
     public synchronized void saveGrant(GrantDef grant) {
         Objects.requireNonNull(grant, "grant");
         grants.put(grant.id(), grant);
+        version.incrementAndGet();
     }
 
     @Override
@@ -92,6 +96,12 @@ public final class InMemoryGrantRepository implements GrantRepository {
             return false;
         });
         removed.sort(KEY_ORDER);
+        version.incrementAndGet();
         return List.copyOf(removed);
+    }
+
+    @Override
+    public long version() {
+        return version.get();
     }
 }

@@ -20,8 +20,8 @@ import javax.sql.DataSource;
  *
  * <p>Thread-safe: holds only the data source; every method is one short transaction. Schema: tables
  * {@code authz_grants} and {@code authz_grant_assignments} of migration
- * {@code db/partnerid/authz/<vendor>/V2__cross_org_grants.sql}, applied by
- * {@code PartnerIdSchema.migrate(dataSource, "authz")}.
+ * {@code db/partnerid/authz/<vendor>/V2__cross_org_grants.sql} and the one-row counter {@code authz_grant_version}
+ * of {@code V4__grant_version.sql}, applied by {@code PartnerIdSchema.migrate(dataSource, "authz")}.
  *
  * <p>Concurrency across nodes: {@link #saveGrant} updates the row or inserts it ({@code ON CONFLICT DO NOTHING},
  * then updates again when another node inserted first), so concurrent upserts never fail and the last one wins.
@@ -29,6 +29,12 @@ import javax.sql.DataSource;
  * an assignment either commits before the revocation (and is deleted and reported by it) or finds the grant gone
  * ({@code store.missing}); an assignment never outlives its grant. Assignments to one grant therefore run one at
  * a time (an administrative, low-rate path); different grants do not contend.
+ *
+ * <p>Version: {@link #saveGrant} and a {@link #deleteGrant} that removed a grant end their transaction with
+ * {@code UPDATE authz_grant_version SET version = version + 1}, so the counter commits with the change or not at
+ * all. The row lock also serializes grant writers (saves and revocations, not assignments) across nodes; it is always
+ * taken after the grant row, so the two locks never deadlock. {@link #version()} is a primary-key read of that row; a
+ * missing row reads as 0 and is re-created by the next write (the migration seeds it).
  *
  * <p>Performance: {@link #findGrant} is a primary-key look-up; {@link #listGrants} a keyset range of the primary key,
  * a page at a time; {@link #assignmentsOf} one range scan of the {@code (subject_org, subject_id, grant_id, role)}
@@ -80,16 +86,27 @@ public final class JdbcGrantRepository implements GrantRepository {
             encodeList(grant.resourceTypes()), Jdbc.timestamp(grant.notBefore()), Jdbc.timestamp(grant.notAfter()),
             grant.id()};
         jdbc.transaction("grant " + grant.id(), c -> {
-            if (update(c, values) > 0) {
-                return null;
+            if (update(c, values) == 0) {
+                int inserted = Jdbc.update(c, "INSERT INTO authz_grants (grantor, grantee, roles, resource_types, "
+                        + "not_before, not_after, id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", values);
+                if (inserted == 0) {
+                    update(c, values); // another node inserted it meanwhile: last writer wins
+                }
             }
-            int inserted = Jdbc.update(c, "INSERT INTO authz_grants (grantor, grantee, roles, resource_types, "
-                    + "not_before, not_after, id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", values);
-            if (inserted == 0) {
-                update(c, values); // another node inserted it meanwhile: last writer wins
-            }
+            bumpVersion(c); // last: commits with the change, and the grant row is always locked first
             return null;
         });
+    }
+
+    /** Adds one to the grant-set version inside the caller's transaction (re-creating a missing row). */
+    private static void bumpVersion(Connection c) throws SQLException {
+        if (Jdbc.update(c, "UPDATE authz_grant_version SET version = version + 1 WHERE id = 1") > 0) {
+            return;
+        }
+        if (Jdbc.update(c, "INSERT INTO authz_grant_version (id, version) VALUES (1, 1) "
+                + "ON CONFLICT DO NOTHING") == 0) {
+            Jdbc.update(c, "UPDATE authz_grant_version SET version = version + 1 WHERE id = 1");
+        }
     }
 
     private static int update(Connection c, Object[] values) throws SQLException {
@@ -152,8 +169,15 @@ public final class JdbcGrantRepository implements GrantRepository {
                     + "WHERE grant_id = ? ORDER BY subject_org, subject_id, role", assignmentMapper, grantId);
             Jdbc.update(c, "DELETE FROM authz_grant_assignments WHERE grant_id = ?", grantId);
             Jdbc.update(c, "DELETE FROM authz_grants WHERE id = ?", grantId);
+            bumpVersion(c);
             return List.copyOf(removed);
         });
+    }
+
+    @Override
+    public long version() {
+        return jdbc.read("grant version", c -> Jdbc.queryLong(c,
+                "SELECT version FROM authz_grant_version WHERE id = 1"));
     }
 
     /** Encodes an ordered list as concatenated {@code <length>:<text>} elements. */

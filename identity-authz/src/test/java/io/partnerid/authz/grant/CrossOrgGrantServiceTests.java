@@ -11,7 +11,9 @@ import io.partnerid.authz.engine.PolicyEngine;
 import io.partnerid.authz.policy.GrantDef;
 import io.partnerid.authz.policy.PolicyValidationException;
 import io.partnerid.core.Actor;
+import io.partnerid.authz.RoleAssignment;
 import io.partnerid.core.IdentityException;
+import io.partnerid.core.StoreErrors;
 import io.partnerid.core.audit.AuditEvent;
 import io.partnerid.core.audit.PrivilegeChangeEvent;
 import io.partnerid.core.org.OrgId;
@@ -123,10 +125,66 @@ class CrossOrgGrantServiceTests {
             public List<GrantAssignment> deleteGrant(String grantId) {
                 return shared.deleteGrant(grantId);
             }
+
+            @Override
+            public long version() {
+                return shared.version();
+            }
         };
         CrossOrgGrantService service = new CrossOrgGrantService(TestRuntimes.on(clock), racing, engine, audited::add);
         assertThatThrownBy(() -> service.assign(globexAdmin, "g-acme-globex", globex, "bob", "viewer"))
                 .satisfies(e -> assertThat(((IdentityException) e).code()).isEqualTo(AuthzErrors.GRANT_NOT_FOUND));
         assertThat(shared.assignmentsOf(globex, "bob")).isEmpty();
+    }
+
+    @Test
+    void refreshWhenStoreDownThenStoreFailureAndEngineKeepsItsGrantsUntilARefreshSucceeds() {
+        FlakyGrantRepository store = new FlakyGrantRepository();
+        CrossOrgGrantService node = new CrossOrgGrantService(TestRuntimes.on(clock), store, engine, audited::add);
+        Subject bob = Subject.of("bob", globex, List.of(RoleAssignment.viaGrant("viewer", "g-acme-globex")));
+        store.store.deleteGrant("g-acme-globex"); // revoked by another node
+        store.failReads = true;
+
+        assertThatThrownBy(node::refresh)
+                .satisfies(e -> assertThat(((IdentityException) e).code()).isEqualTo(StoreErrors.FAILURE));
+        node.refreshTask().run(); // logged, not thrown: a scheduled task keeps running
+        assertThat(engine.decide(request(bob, "read", "order", "acme")).permitted()).isTrue();
+
+        store.failReads = false;
+        node.refreshTask().run();
+        assertThat(engine.decide(request(bob, "read", "order", "acme")).permitted()).isFalse();
+        assertThat(node.refresh()).isFalse();
+    }
+
+    @Test
+    void grantWhenStoreRefusesTheSaveThenEngineDoesNotHonourTheUnsavedGrant() {
+        FlakyGrantRepository store = new FlakyGrantRepository();
+        CrossOrgGrantService node = new CrossOrgGrantService(TestRuntimes.on(clock), store, engine, audited::add);
+        store.failWrites = true;
+
+        assertThatThrownBy(() -> node.grant(acmeAdmin, new GrantDef("g2", "acme", "globex", List.of("clerk"),
+                List.of("invoice"), Optional.empty(), Optional.empty())))
+                .satisfies(e -> assertThat(((IdentityException) e).code()).isEqualTo(StoreErrors.FAILURE));
+
+        Subject bob = Subject.of("bob", globex, List.of(RoleAssignment.viaGrant("clerk", "g2")));
+        assertThat(engine.decide(request(bob, "create", "invoice", "acme-emea")).permitted()).isFalse();
+        assertThat(engine.snapshot().document().grants()).extracting(GrantDef::id).containsExactly("g-acme-globex");
+        assertThat(audited).isEmpty();
+    }
+
+    @Test
+    void revokeWhenStoreRefusesTheDeleteThenNextRefreshRestoresWhatIsStored() {
+        FlakyGrantRepository store = new FlakyGrantRepository();
+        CrossOrgGrantService node = new CrossOrgGrantService(TestRuntimes.on(clock), store, engine, audited::add);
+        Subject bob = Subject.of("bob", globex, List.of(RoleAssignment.viaGrant("viewer", "g-acme-globex")));
+        store.failWrites = true;
+
+        assertThatThrownBy(() -> node.revoke(acmeAdmin, "g-acme-globex"))
+                .satisfies(e -> assertThat(((IdentityException) e).code()).isEqualTo(StoreErrors.FAILURE));
+        assertThat(engine.decide(request(bob, "read", "order", "acme")).permitted())
+                .as("fail closed while the outcome is unknown").isFalse();
+
+        assertThat(node.refresh()).isTrue(); // the grant is still stored: honoured again until a revoke succeeds
+        assertThat(engine.decide(request(bob, "read", "order", "acme")).permitted()).isTrue();
     }
 }

@@ -35,7 +35,10 @@ import org.junit.jupiter.api.Test;
  * (ordered role and resource-type lists, validity bounds at millisecond precision); a save replaces the grant and
  * keeps its assignments; listings page by id with the last id as cursor; assignments are idempotent on their key
  * (first save wins) and refused with {@code store.missing} when the grant is absent; a delete removes and reports
- * exactly the grant's assignments, and under a race with assignments no assignment outlives its grant.
+ * exactly the grant's assignments, and under a race with assignments no assignment outlives its grant; the version
+ * strictly increases with every grant save and every delete that removed a grant (not with assignments or with the
+ * delete of an absent grant), counts concurrent changes without losing one, and is shared by every repository over
+ * the same store.
  */
 public abstract class GrantRepositoryContract {
 
@@ -47,6 +50,12 @@ public abstract class GrantRepositoryContract {
 
     /** The repository under test; the same instance for the whole test. */
     protected abstract GrantRepository repository();
+
+    /**
+     * A second repository over the same store, as another node opens it (a new JDBC repository on the same data
+     * source; the same instance for an in-memory store).
+     */
+    protected abstract GrantRepository anotherNode();
 
     @AfterEach
     void stopPool() {
@@ -250,6 +259,104 @@ public abstract class GrantRepositoryContract {
                 }
             }
         }
+    }
+
+    @Test
+    void versionWhenNothingChangesThenStable() {
+        long v = repository().version();
+        repository().findGrant("g1");
+        repository().allGrants();
+        repository().assignmentsOf(GLOBEX, "bob");
+        assertThat(repository().version()).isEqualTo(v);
+    }
+
+    @Test
+    void versionWhenGrantSavedThenIncreasesEvenWhenUnchanged() {
+        long v0 = repository().version();
+        repository().saveGrant(grant("g1", "viewer"));
+        long v1 = repository().version();
+        assertThat(v1).isGreaterThan(v0);
+        repository().saveGrant(grant("g1", "viewer", "clerk"));
+        long v2 = repository().version();
+        assertThat(v2).isGreaterThan(v1);
+        repository().saveGrant(grant("g1", "viewer", "clerk"));
+        assertThat(repository().version()).isGreaterThan(v2);
+    }
+
+    @Test
+    void versionWhenExistingGrantDeletedThenIncreases() {
+        repository().saveGrant(grant("g1", "viewer"));
+        repository().saveAssignment(assignment("g1", GLOBEX, "bob", "viewer"));
+        long v = repository().version();
+        assertThat(repository().deleteGrant("g1")).hasSize(1);
+        assertThat(repository().version()).isGreaterThan(v);
+    }
+
+    @Test
+    void versionWhenExistingGrantWithoutAssignmentsDeletedThenIncreases() {
+        repository().saveGrant(grant("g1", "viewer"));
+        long v = repository().version();
+        assertThat(repository().deleteGrant("g1")).isEmpty();
+        assertThat(repository().version()).isGreaterThan(v);
+    }
+
+    @Test
+    void versionWhenAbsentGrantDeletedThenUnchanged() {
+        repository().saveGrant(grant("g1", "viewer"));
+        long v = repository().version();
+        assertThat(repository().deleteGrant("nope")).isEmpty();
+        assertThat(repository().version()).isEqualTo(v);
+        repository().deleteGrant("g1");
+        long afterDelete = repository().version();
+        repository().deleteGrant("g1"); // already gone
+        assertThat(repository().version()).isEqualTo(afterDelete);
+    }
+
+    @Test
+    void versionWhenAssignmentSavedOrRefusedThenUnchanged() {
+        repository().saveGrant(grant("g1", "viewer"));
+        long v = repository().version();
+        repository().saveAssignment(assignment("g1", GLOBEX, "bob", "viewer"));
+        repository().saveAssignment(assignment("g1", GLOBEX, "bob", "viewer")); // idempotent repeat
+        assertThatThrownBy(() -> repository().saveAssignment(assignment("ghost", GLOBEX, "bob", "viewer")))
+                .isInstanceOf(IdentityException.class);
+        assertThat(repository().version()).isEqualTo(v);
+    }
+
+    @Test
+    void versionWhenChangedThroughAnotherNodeThenSeenHere() {
+        long v0 = repository().version();
+        anotherNode().saveGrant(grant("g1", "viewer"));
+        long v1 = repository().version();
+        assertThat(v1).isGreaterThan(v0).isEqualTo(anotherNode().version());
+        anotherNode().deleteGrant("g1");
+        assertThat(repository().version()).isGreaterThan(v1);
+    }
+
+    @Test
+    void versionWhenConcurrentSavesAndDeletesThenEveryChangeCounted() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            repository().saveGrant(grant("old" + i, "viewer"));
+        }
+        long v0 = repository().version();
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String id = "old" + i;
+            String fresh = "new" + i;
+            GrantRepository node = i % 2 == 0 ? repository() : anotherNode();
+            tasks.add(() -> {
+                node.saveGrant(grant(fresh, "viewer"));
+                return null;
+            });
+            tasks.add(() -> {
+                node.deleteGrant(id);
+                return null;
+            });
+        }
+        runTogether(tasks);
+        assertThat(repository().allGrants()).extracting(GrantDef::id).containsExactly("new0", "new1", "new2", "new3");
+        // strictly increasing with each of the 8 committed changes: none lost to a concurrent one
+        assertThat(repository().version()).isGreaterThanOrEqualTo(v0 + 8);
     }
 
     /** Starts every task at once and waits for all; a task's failure fails the test. */

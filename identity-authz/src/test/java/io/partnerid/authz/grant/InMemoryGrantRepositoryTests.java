@@ -9,4 +9,9 @@ class InMemoryGrantRepositoryTests extends GrantRepositoryContract {
     protected GrantRepository repository() {
         return repository;
     }
+
+    @Override
+    protected GrantRepository anotherNode() {
+        return repository;
+    }
 }

@@ -11,9 +11,15 @@ class JdbcGrantRepositoryH2Tests extends GrantRepositoryContract {
     static final TestDatabase DB = AuthzTestDatabases.h2();
 
     private final JdbcGrantRepository repository = new JdbcGrantRepository(DB.dataSource());
+    private final JdbcGrantRepository anotherNode = new JdbcGrantRepository(DB.dataSource());
 
     @Override
     protected GrantRepository repository() {
         return repository;
+    }
+
+    @Override
+    protected GrantRepository anotherNode() {
+        return anotherNode;
     }
 }

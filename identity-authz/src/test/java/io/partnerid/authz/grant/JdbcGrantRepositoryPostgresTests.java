@@ -11,9 +11,15 @@ class JdbcGrantRepositoryPostgresTests extends GrantRepositoryContract {
     static final TestDatabase DB = AuthzTestDatabases.postgres();
 
     private final JdbcGrantRepository repository = new JdbcGrantRepository(DB.dataSource());
+    private final JdbcGrantRepository anotherNode = new JdbcGrantRepository(DB.dataSource());
 
     @Override
     protected GrantRepository repository() {
         return repository;
+    }
+
+    @Override
+    protected GrantRepository anotherNode() {
+        return anotherNode;
     }
 }
