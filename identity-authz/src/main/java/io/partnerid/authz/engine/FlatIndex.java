@@ -6,6 +6,7 @@ import io.partnerid.core.org.OrgId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ final class FlatIndex {
      * The organization table: open addressing, one record of {@code orgStride} longs per slot, so that finding an
      * organization and reading everything a decision needs about it touches one or two adjacent cache lines. A
      * record: key (id hash, id length, occupied bit), the id's ASCII characters packed eight per long, deny words,
-     * ceiling words, pre-order number | subtree end << 32, role table | flags << 32.
+     * ceiling words, pre-order number | subtree end << 32, shape table | flags << 32 | role table << 33.
      */
     private final long[] orgData;
     private final int orgStride;
@@ -47,9 +48,19 @@ final class FlatIndex {
     private final int[] roleSlots;
     /** Roles by id. */
     final Compiled.Role[] roles;
-    /** Per role, {@code roleStride} longs: permission words, conditional-permission words, flags. */
-    private final long[] roleData;
+    /**
+     * Role shapes: what a decision reads about a role (permission words, conditional-permission words, flags),
+     * deduplicated by content, {@code roleStride} longs each. Organizations that define the same roles (every
+     * partner tree of a template, say) share shapes, so the decision path reads a few hot rows whatever the number
+     * of organizations.
+     */
+    private final long[] shapeData;
     private final int roleStride;
+    /**
+     * {@code shapeSlots[shapeTable * roleNameCount + name]}: shape + 1, 0 when the name is not visible there; role
+     * tables with the same shapes share one shape table.
+     */
+    private final int[] shapeSlots;
     private final Decision.Permit[] permits;
 
     private final NameTable types;
@@ -120,19 +131,59 @@ final class FlatIndex {
         }
         this.roles = roleList.toArray(new Compiled.Role[0]);
         this.roleStride = 2 * words + 1;
-        this.roleData = new long[roles.length * roleStride];
         this.permits = new Decision.Permit[roles.length];
+        int[] roleShape = new int[roles.length];
+        Map<List<Long>, Integer> shapeIndex = new HashMap<>();
+        List<long[]> shapes = new ArrayList<>();
         for (int r = 0; r < roles.length; r++) {
             Compiled.Role role = roles[r];
-            int base = r * roleStride;
-            System.arraycopy(role.bits(), 0, roleData, base, role.bits().length);
+            long[] row = new long[roleStride];
+            System.arraycopy(role.bits(), 0, row, 0, role.bits().length);
             for (Compiled.Conditional c : role.conditionals()) {
                 for (int w = 0; w < c.bits().length; w++) {
-                    roleData[base + words + w] |= c.bits()[w];
+                    row[words + w] |= c.bits()[w];
                 }
             }
-            roleData[base + 2 * words] = role.scope() == RoleDef.Scope.ORG ? ROLE_ORG_SCOPED : 0;
+            row[2 * words] = role.scope() == RoleDef.Scope.ORG ? ROLE_ORG_SCOPED : 0;
+            List<Long> key = new ArrayList<>(roleStride);
+            for (long v : row) {
+                key.add(v);
+            }
+            Integer shape = shapeIndex.get(key);
+            if (shape == null) {
+                shape = shapes.size();
+                shapeIndex.put(key, shape);
+                shapes.add(row);
+            }
+            roleShape[r] = shape;
             permits[r] = role.permit();
+        }
+        this.shapeData = new long[shapes.size() * roleStride];
+        for (int i = 0; i < shapes.size(); i++) {
+            System.arraycopy(shapes.get(i), 0, shapeData, i * roleStride, roleStride);
+        }
+        Map<List<Integer>, Integer> shapeTableIndex = new HashMap<>();
+        List<List<Integer>> shapeTables = new ArrayList<>();
+        int[] shapeTableOf = new int[tables.size()];
+        for (int t = 0; t < tables.size(); t++) {
+            List<Integer> row = new ArrayList<>(roleNameCount);
+            for (int k = 0; k < roleNameCount; k++) {
+                int id = roleSlots[t * roleNameCount + k];
+                row.add(id == 0 ? 0 : roleShape[id - 1] + 1);
+            }
+            Integer st = shapeTableIndex.get(row);
+            if (st == null) {
+                st = shapeTables.size();
+                shapeTableIndex.put(row, st);
+                shapeTables.add(row);
+            }
+            shapeTableOf[t] = st;
+        }
+        this.shapeSlots = new int[shapeTables.size() * roleNameCount];
+        for (int st = 0; st < shapeTables.size(); st++) {
+            for (int k = 0; k < roleNameCount; k++) {
+                shapeSlots[st * roleNameCount + k] = shapeTables.get(st).get(k);
+            }
         }
 
         // organization records, in an open-addressing table (load factor at most 2/3)
@@ -166,7 +217,9 @@ final class FlatIndex {
                 orgData[d + words + w] = o.ceiling() == null ? -1L : w < o.ceiling().length ? o.ceiling()[w] : 0;
             }
             orgData[d + 2 * words] = (i & 0xFFFFFFFFL) | ((long) end[i] << 32);
-            orgData[d + 2 * words + 1] = (tableIndex.get(o.roles()) & 0xFFFFFFFFL)
+            int table = tableIndex.get(o.roles());
+            orgData[d + 2 * words + 1] = (shapeTableOf[table] & 0xFFFFFFFFL)
+                    | ((long) table << 33)
                     | (o.conditionalDenies().isEmpty() ? 0 : FLAG_CONDITIONAL_DENIES << 32);
         }
 
@@ -258,27 +311,43 @@ final class FlatIndex {
         return (int) a <= pre && pre < (int) (a >>> 32);
     }
 
+    /** The number of a role name, or -1 when no organization has a role of that name. */
+    int roleName(String name) {
+        return roleNames.find(name);
+    }
+
     /** The id of the role {@code name} resolves to at {@code org} (nearest definition wins), or -1. */
     int role(int org, String name) {
         int k = roleNames.find(name);
-        if (k < 0) {
-            return -1;
-        }
-        int table = (int) orgData[org * orgStride + bitsAt + 2 * words + 1];
+        return k < 0 ? -1 : roleAt(org, k);
+    }
+
+    /** The id of the role named {@code k} ({@link #roleName}) at {@code org}, or -1. */
+    int roleAt(int org, int k) {
+        int table = (int) (orgData[org * orgStride + bitsAt + 2 * words + 1] >>> 33);
         return roleSlots[table * roleNameCount + k] - 1;
     }
 
-    boolean roleGrants(int role, int bit) {
-        return (roleData[role * roleStride + (bit >>> 6)] & (1L << bit)) != 0;
+    /**
+     * The shape of the role named {@code k} ({@link #roleName}) at {@code org}, or -1 when no role of that name is
+     * visible there. Reads the organization's record and a shared, usually hot, shape table.
+     */
+    int shapeAt(int org, int k) {
+        int table = (int) orgData[org * orgStride + bitsAt + 2 * words + 1];
+        return shapeSlots[table * roleNameCount + k] - 1;
     }
 
-    /** True when one of the role's conditional permissions covers the bit. */
-    boolean roleMayGrant(int role, int bit) {
-        return (roleData[role * roleStride + words + (bit >>> 6)] & (1L << bit)) != 0;
+    boolean shapeGrants(int shape, int bit) {
+        return (shapeData[shape * roleStride + (bit >>> 6)] & (1L << bit)) != 0;
     }
 
-    boolean roleOrgScoped(int role) {
-        return (roleData[role * roleStride + 2 * words] & ROLE_ORG_SCOPED) != 0;
+    /** True when one of the conditional permissions of a role of this shape covers the bit. */
+    boolean shapeMayGrant(int shape, int bit) {
+        return (shapeData[shape * roleStride + words + (bit >>> 6)] & (1L << bit)) != 0;
+    }
+
+    boolean shapeOrgScoped(int shape) {
+        return (shapeData[shape * roleStride + 2 * words] & ROLE_ORG_SCOPED) != 0;
     }
 
     Decision.Permit permit(int role) {

@@ -218,17 +218,18 @@ public final class PolicyEngine {
                 if (scope < 0 || !f.isAncestorOrSelf(so, scope) || !f.isAncestorOrSelf(scope, ro)) {
                     continue;
                 }
-                int role = f.role(scope, a.role());
-                if (role < 0 || (f.roleOrgScoped(role) && scope != ro)) {
+                int k = f.roleName(a.role());
+                int shape = k < 0 ? -1 : f.shapeAt(scope, k);
+                if (shape < 0 || (f.shapeOrgScoped(shape) && scope != ro)) {
                     continue;
                 }
-                if (f.roleGrants(role, bit)) {
-                    return f.permit(role);
+                if (f.shapeGrants(shape, bit)) {
+                    return f.permit(f.roleAt(scope, k));
                 }
-                if (!f.roleMayGrant(role, bit)) {
+                if (!f.shapeMayGrant(shape, bit)) {
                     continue;
                 }
-                conds = f.roles[role].conditionals();
+                conds = f.roles[f.roleAt(scope, k)].conditionals();
             }
             for (int j = 0, m = conds.size(); j < m; j++) {
                 Compiled.Conditional c = conds.get(j);

@@ -70,9 +70,7 @@ class CelFastPathProperties {
                 continue;
             }
             withFastPath++;
-            CelFastPath f = CelFastPath.of(dev.cel.compiler.CelCompilerFactory.standardCelCompilerBuilder()
-                    .setStandardMacros(dev.cel.parser.CelStandardMacro.STANDARD_MACROS).addVar("subject", MAP).addVar("resource", MAP).addVar("action", MAP).addVar("context", MAP)
-                    .build().compile(expr).getAst().getExpr());
+            CelFastPath f = fastPath(expr);
             if (f.evaluate(request(rnd), "read") != CelFastPath.UNDECIDED) {
                 answered++;
             }
@@ -80,6 +78,13 @@ class CelFastPathProperties {
         assertThat(withFastPath).isGreaterThan(compiled / 2);
         assertThat(answered).as("answered of %d with a fast path, %d compiled", withFastPath, compiled)
                 .isGreaterThan(withFastPath / 10);
+    }
+
+    private static CelFastPath fastPath(String expr) throws Exception {
+        return CelFastPath.of(dev.cel.compiler.CelCompilerFactory.standardCelCompilerBuilder()
+                .setStandardMacros(dev.cel.parser.CelStandardMacro.STANDARD_MACROS).addVar("subject", MAP)
+                .addVar("resource", MAP).addVar("action", MAP).addVar("context", MAP)
+                .build().compile(expr).getAst().getExpr());
     }
 
     private static final dev.cel.common.types.MapType MAP = dev.cel.common.types.MapType.create(
@@ -113,6 +118,24 @@ class CelFastPathProperties {
         assertThat(((CelCondition) CelCondition.compile("string(resource.level) == '1'")).hasFastPath()).isFalse();
         assertThat(((CelCondition) CelCondition.compile("resource.level > 1.5")).hasFastPath()).isFalse();
         assertThat(((CelCondition) CelCondition.compile("size(subject.roles) > 1")).hasFastPath()).isFalse();
+    }
+
+    /** The examples of docs/authz.md's table of the natively evaluated subset. */
+    @Test
+    void compileWhenDocumentedExampleThenFastPathAnswersIt() throws Exception {
+        AuthorizationRequest request = new AuthorizationRequest(
+                new Subject("u1", OrgId.of("o1"), List.of(RoleAssignment.of("auditor")), Map.of()), "read",
+                new Resource("doc", "d1", OrgId.of("o1"), Map.of("ownerId", "u1", "owner-id", "u1",
+                        "path", "/public/a", "classification", "internal")),
+                Map.of("mfa", false, "hour", 10));
+        for (String expr : List.of("resource['owner-id'] == subject.id && has(context.mfa)",
+                "'eu' in ['eu', 'us']", "resource.ownerId == subject.id && context.hour >= 9",
+                "'auditor' in subject.roles", "resource.path.startsWith('/public/')",
+                "context.mfa ? true : resource.classification != 'secret'")) {
+            CelCondition c = (CelCondition) CelCondition.compile(expr);
+            assertThat(fastPath(expr).evaluate(request, "read")).as(expr).isEqualTo(CelFastPath.TRUE);
+            assertThat(c.interpret(new Activation(request, "read"))).as(expr).contains(true);
+        }
     }
 
     @Test

@@ -63,7 +63,7 @@ class FlatIndexProperties {
         FlatIndex f = s.flat;
         assertThat(f.roles[f.role(f.org(OrgId.of("grandchild")), "viewer")].definedAt()).isEqualTo(OrgId.of("child"));
         assertThat(f.role(f.org(OrgId.of("child")), "local")).isEqualTo(-1);
-        assertThat(f.roleOrgScoped(f.role(f.org(OrgId.of("root")), "local"))).isTrue();
+        assertThat(f.shapeOrgScoped(f.shapeAt(f.org(OrgId.of("root")), f.roleName("local")))).isTrue();
     }
 
     @Test
@@ -106,18 +106,23 @@ class FlatIndexProperties {
             }
             for (String name : roleNames) {
                 Compiled.Role expected = a.roles().get(name);
+                int k = f.roleName(name);
                 int r = f.role(ia, name);
+                int shape = k < 0 ? -1 : f.shapeAt(ia, k);
                 if (expected == null) {
                     assertThat(r).as("role %s at %s", name, a.id()).isEqualTo(-1);
+                    assertThat(shape).as("shape of role %s at %s", name, a.id()).isEqualTo(-1);
                     continue;
                 }
+                assertThat(k).isNotNegative();
+                assertThat(f.roleAt(ia, k)).isEqualTo(r);
                 assertThat(f.roles[r]).as("role %s at %s", name, a.id()).isSameAs(expected);
                 assertThat(f.permit(r)).isSameAs(expected.permit());
-                assertThat(f.roleOrgScoped(r)).isEqualTo(expected.scope() == RoleDef.Scope.ORG);
+                assertThat(f.shapeOrgScoped(shape)).isEqualTo(expected.scope() == RoleDef.Scope.ORG);
                 for (int bit = 0; bit < s.space.size(); bit++) {
                     int b = bit;
-                    assertThat(f.roleGrants(r, bit)).isEqualTo(Bits.get(expected.bits(), bit));
-                    assertThat(f.roleMayGrant(r, bit))
+                    assertThat(f.shapeGrants(shape, bit)).isEqualTo(Bits.get(expected.bits(), bit));
+                    assertThat(f.shapeMayGrant(shape, bit))
                             .isEqualTo(expected.conditionals().stream().anyMatch(c -> Bits.get(c.bits(), b)));
                 }
             }
