@@ -6,9 +6,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link ExchangePolicyRepository} in memory, for tests and local development.
+ * {@link ExchangePolicyRepository} in memory, for tests and local development (one node; nothing survives a
+ * restart).
  *
- * <p>Thread-safe.
+ * <p>Thread-safe: policies are immutable and kept in a concurrent map, so a save replaces the whole policy
+ * atomically and the last save wins.
  */
 public final class InMemoryExchangePolicyRepository implements ExchangePolicyRepository {
 
@@ -21,6 +23,7 @@ public final class InMemoryExchangePolicyRepository implements ExchangePolicyRep
 
     @Override
     public void save(ExchangePolicy policy) {
-        policies.put(policy.org(), Objects.requireNonNull(policy, "policy"));
+        Objects.requireNonNull(policy, "policy");
+        policies.put(policy.org(), policy);
     }
 }

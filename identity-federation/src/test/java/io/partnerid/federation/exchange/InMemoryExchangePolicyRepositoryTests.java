@@ -1,0 +1,17 @@
+package io.partnerid.federation.exchange;
+
+/** The exchange policy repository contract on {@link InMemoryExchangePolicyRepository}. */
+class InMemoryExchangePolicyRepositoryTests extends ExchangePolicyRepositoryContract {
+
+    private final InMemoryExchangePolicyRepository repository = new InMemoryExchangePolicyRepository();
+
+    @Override
+    protected ExchangePolicyRepository repository() {
+        return repository;
+    }
+
+    @Override
+    protected ExchangePolicyRepository anotherNode() {
+        return repository;
+    }
+}
