@@ -6,6 +6,7 @@ import io.partnerid.core.Actor;
 import io.partnerid.core.IdentityRuntime;
 import io.partnerid.core.governance.KillSwitch;
 import io.partnerid.core.governance.SuspensionReport;
+import io.partnerid.core.jdbc.PartnerIdSchema;
 import io.partnerid.core.org.InMemoryOrganizationRepository;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.OrganizationService;
@@ -26,9 +27,11 @@ import io.partnerid.federation.exchange.ExchangeClient;
 import io.partnerid.federation.exchange.ExchangeClients;
 import io.partnerid.federation.exchange.ExchangeOutcome;
 import io.partnerid.federation.exchange.ExchangePolicy;
+import io.partnerid.federation.exchange.ExchangePolicyRepository;
 import io.partnerid.federation.exchange.ExchangeRequest;
 import io.partnerid.federation.exchange.InMemoryExchangeClients;
 import io.partnerid.federation.exchange.InMemoryExchangePolicyRepository;
+import io.partnerid.federation.exchange.JdbcExchangePolicyRepository;
 import io.partnerid.federation.exchange.TokenExchangeService;
 import io.partnerid.federation.exchange.TrustedIssuer;
 import io.partnerid.testkit.MutableClock;
@@ -40,8 +43,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -167,5 +173,28 @@ class TokensGuideTests {
         }
         // end::exchange[]
         assertThat(outcome).isInstanceOf(ExchangeOutcome.Issued.class);
+    }
+
+    @Test
+    void exchangePoliciesWhenStoredInTheDatabaseThenReadBackWhole() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:tokens-guide-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        DataSource dataSource = h2;
+
+        // tag::exchange-jdbc[]
+        PartnerIdSchema.migrate(dataSource, "federation"); // the policy table; a no-op when up to date
+        ExchangePolicyRepository policies = new JdbcExchangePolicyRepository(dataSource);
+        policies.save(ExchangePolicy.builder(acme)
+                .allowedClients("partner-gateway")
+                .reachableAudiences("https://orders.example.com")
+                .build());
+        ExchangePolicy stored = policies.find(acme).orElseThrow(); // what the exchange reads, on every node
+        // end::exchange-jdbc[]
+
+        assertThat(stored).isEqualTo(ExchangePolicy.builder(acme).allowedClients("partner-gateway")
+                .reachableAudiences("https://orders.example.com").build());
+        assertThat(new JdbcExchangePolicyRepository(dataSource).find(acme)).contains(stored);
+        assertThat(PartnerIdSchema.migrate(dataSource, "federation").applied()).isZero();
     }
 }

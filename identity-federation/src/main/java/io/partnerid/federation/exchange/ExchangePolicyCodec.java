@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,10 +35,11 @@ import java.util.Set;
  *   <li>require user subject, {@code true} or {@code false}</li>
  * </ol>
  * A list is its elements concatenated, each a field. Sets are written sorted (so equal policies encode equally);
- * the trusted issuers keep their order. Every free-text leaf is escaped first: a backslash becomes {@code \\}, NUL
- * {@code \0} and an unpaired surrogate {@code \\uXXXX}, so that the text is valid in PostgreSQL (no NUL) and in
- * UTF-8, and any Java string round-trips. Decoding is strict: anything {@link #encode} cannot have produced, or that
- * {@link ExchangePolicy} refuses, is an {@link IllegalArgumentException}.
+ * the trusted issuers keep their order. Every free-text leaf is escaped first: a backslash becomes two, NUL a
+ * backslash and {@code 0}, an unpaired surrogate a backslash, {@code u} and its four lowercase hex digits; so the
+ * text is valid in PostgreSQL (no NUL) and in UTF-8, and any Java string round-trips. Decoding is strict: anything
+ * {@link #encode} cannot have produced, or that {@link ExchangePolicy} refuses, is an
+ * {@link IllegalArgumentException}.
  */
 final class ExchangePolicyCodec {
 
