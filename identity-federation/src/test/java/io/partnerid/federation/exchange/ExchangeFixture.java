@@ -59,7 +59,7 @@ final class ExchangeFixture {
     final OrganizationService orgs = new OrganizationService(orgRepository, runtime);
     final SigningKeyService keys;
     final AccessTokenService tokens;
-    final InMemoryExchangePolicyRepository policies = new InMemoryExchangePolicyRepository();
+    final ExchangePolicyRepository policies;
     final InMemoryExchangeClients clients = new InMemoryExchangeClients();
     final List<AuditEvent> events = new CopyOnWriteArrayList<>();
     final Map<URI, String> jwksDocuments = new ConcurrentHashMap<>();
@@ -71,6 +71,12 @@ final class ExchangeFixture {
     final ECKey partnerBKey;
 
     ExchangeFixture() {
+        this(new InMemoryExchangePolicyRepository());
+    }
+
+    /** The fixture with its policies in {@code policies} (empty; the fixture saves acme's and the supplier's). */
+    ExchangeFixture(ExchangePolicyRepository policies) {
+        this.policies = policies;
         keys = SigningKeyService.builder(new InMemorySigningKeyRepository(), PrivateKeyProtector.unprotected(), runtime)
                 .build();
         keys.initialize(KeySetId.of("default"), SigningAlgorithm.ES256);
