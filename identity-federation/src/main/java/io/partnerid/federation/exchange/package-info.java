@@ -6,7 +6,9 @@
  * form parameters and the client's credentials and returns an
  * {@link io.partnerid.federation.exchange.ExchangeOutcome} that a thin HTTP adapter renders. SPIs:
  * {@link io.partnerid.federation.exchange.ExchangePolicyRepository} (per-organization policy, incl. the partner
- * issuers trusted <em>for that organization</em>), {@link io.partnerid.federation.exchange.ExchangeClients}
+ * issuers trusted <em>for that organization</em>; in memory or
+ * {@link io.partnerid.federation.exchange.JdbcExchangePolicyRepository}, whose table is applied by
+ * {@code PartnerIdSchema.migrate(dataSource, "federation")}), {@link io.partnerid.federation.exchange.ExchangeClients}
  * (client authentication and allowances), {@link io.partnerid.federation.exchange.JwksFetcher} (partner JWKS,
  * fetched only from the configured {@code jwks_uri}) and
  * {@link io.partnerid.federation.exchange.AssertionValidator} (the seam for SAML 2.0 assertions as subject tokens).

@@ -277,7 +277,7 @@ public abstract class ExchangePolicyRepositoryContract {
     }
 
     @Test
-    void findWhenOrganizationIsNullThenNullPointer() {
+    void findOrSaveWhenNullThenNullPointer() {
         assertThatThrownBy(() -> repository().find(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> repository().save(null)).isInstanceOf(NullPointerException.class);
     }
