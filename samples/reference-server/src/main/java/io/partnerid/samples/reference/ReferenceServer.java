@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -440,34 +441,24 @@ public final class ReferenceServer implements AutoCloseable {
         }
     }
 
-    /** H2: {@code SHUTDOWN} writes and closes the file, so no committed row is lost; then the pool is closed. */
+    /**
+     * H2: {@code SHUTDOWN} writes and closes the file, so no committed row is lost; then the pool is closed. The
+     * statement runs on a connection of its own, outside the pool: a pooled one would be reset by the pool after
+     * the database has gone, which H2 records as an error in a trace file next to the database.
+     */
     private static void shutdownDatabase(ReferenceServerConfig config, HikariDataSource dataSource) {
         if (config.isH2()) {
-            Connection c = null;
-            try {
-                c = dataSource.getConnection();
-                try (Statement s = c.createStatement()) {
-                    s.execute("SHUTDOWN");
-                }
+            Properties credentials = new Properties();
+            config.dbUser().ifPresent(u -> credentials.setProperty("user", u));
+            config.dbPassword().ifPresent(p -> credentials.setProperty("password", p));
+            try (Connection c = new org.h2.Driver().connect(config.dbUrl(), credentials);
+                 Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
             } catch (SQLException e) {
                 LOG.warn("H2 SHUTDOWN failed (SQLState {}); closing the pool anyway", e.getSQLState());
-            } finally {
-                closeQuietly(c);
             }
         }
         dataSource.close();
-    }
-
-    /** Returning a connection to the pool after SHUTDOWN fails (the database is closed): expected. */
-    private static void closeQuietly(Connection c) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
-        } catch (SQLException e) {
-            LOG.debug("Connection closed after SHUTDOWN: SQLState {}", e.getSQLState());
-        }
     }
 
     private static ThreadFactory threads(String prefix) {
