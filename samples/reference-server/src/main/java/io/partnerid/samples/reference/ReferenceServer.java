@@ -130,7 +130,7 @@ public final class ReferenceServer implements AutoCloseable {
         ReferenceServer server;
         try {
             server = start(config, defaultRuntime());
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException e) { // a busy port, a database in use by another process, a failed migration
             LOG.error("The reference server could not start", e);
             System.err.println("PartnerID reference server could not start: " + e.getMessage());
             System.exit(1);
