@@ -67,9 +67,14 @@ class ArchitectureTests {
                 .findFirst().orElse(packageName);
     }
 
+    /** The SDK's main classes, imported once for all rules (the classpath scan is the slow part). */
+    private static final class SdkMainClasses {
+        static final JavaClasses CLASSES = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.partnerid");
+    }
+
     private static JavaClasses sdkMainClasses() {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.partnerid");
+        return SdkMainClasses.CLASSES;
     }
 
     @Test

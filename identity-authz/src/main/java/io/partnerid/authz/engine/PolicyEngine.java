@@ -152,11 +152,17 @@ public final class PolicyEngine {
 
     private Decision decide(PolicySnapshot s, AuthorizationRequest request) {
         FlatIndex f = s.flat;
-        int so = f.org(request.subject().org());
+        String subjectOrg = request.subject().org().value();
+        String resourceOrg = request.resource().org().value();
+        int ss = f.firstSlot(subjectOrg);
+        int rs = f.firstSlot(resourceOrg);
+        long sk = f.head(ss); // both records start loading before either is compared
+        long rk = f.head(rs);
+        int so = f.resolve(subjectOrg, ss, sk);
         if (so < 0) {
             return UNKNOWN_SUBJECT_ORG;
         }
-        int ro = f.org(request.resource().org());
+        int ro = f.resolve(resourceOrg, rs, rk);
         if (ro < 0) {
             return UNKNOWN_RESOURCE_ORG;
         }
