@@ -76,6 +76,22 @@ public final class TestDatabases {
         });
     }
 
+    /**
+     * The JDBC URL of a fresh, empty schema of the embedded PostgreSQL (user {@code postgres}, no password), for code
+     * that opens its own connections from a URL, such as a server under test. The schema lives as long as the JVM's
+     * embedded PostgreSQL.
+     */
+    public static String emptyPostgresUrl() {
+        String schema = uniqueName("t");
+        try (Connection c = SharedPostgres.INSTANCE.getPostgresDatabase().getConnection();
+             Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test schema", e);
+        }
+        return SharedPostgres.INSTANCE.getJdbcUrl("postgres", "postgres") + "&currentSchema=" + schema;
+    }
+
     /** A fresh in-memory H2 database in PostgreSQL mode with identity-core's migrations applied. */
     public static TestDatabase h2() {
         return migrated(emptyH2());
