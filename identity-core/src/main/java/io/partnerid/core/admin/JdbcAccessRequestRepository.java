@@ -4,7 +4,7 @@ import io.partnerid.core.Actor;
 import io.partnerid.core.Page;
 import io.partnerid.core.PageRequest;
 import io.partnerid.core.jdbc.Jdbc;
-import io.partnerid.core.internal.jdbc.TextCodec;
+import io.partnerid.core.jdbc.TextCodec;
 import io.partnerid.core.jdbc.RowMapper;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.role.RoleId;

@@ -2,7 +2,7 @@ package io.partnerid.core.settings;
 
 import io.partnerid.core.StoreErrors;
 import io.partnerid.core.jdbc.Jdbc;
-import io.partnerid.core.internal.jdbc.TextCodec;
+import io.partnerid.core.jdbc.TextCodec;
 import io.partnerid.core.org.OrgId;
 import java.sql.Connection;
 import java.sql.SQLException;

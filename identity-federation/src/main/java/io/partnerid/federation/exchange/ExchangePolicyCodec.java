@@ -1,5 +1,9 @@
 package io.partnerid.federation.exchange;
 
+import static io.partnerid.core.jdbc.TextCodec.escape;
+import static io.partnerid.core.jdbc.TextCodec.unescape;
+
+import io.partnerid.core.jdbc.TextCodec;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.token.SigningAlgorithm;
 import java.net.URI;
@@ -11,7 +15,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -153,7 +156,7 @@ final class ExchangePolicyCodec {
 
     /** The unescaped elements of a list field. */
     private static List<String> elements(String list) {
-        return fields(list, -1).stream().map(ExchangePolicyCodec::unescape).toList();
+        return fields(list, -1).stream().map(TextCodec::unescape).toList();
     }
 
     private static <T> Set<T> distinct(List<T> values) {
@@ -216,78 +219,5 @@ final class ExchangePolicyCodec {
             case "false" -> false;
             default -> throw new IllegalArgumentException("malformed boolean");
         };
-    }
-
-    // ---------------------------------------------------------------- escaping
-
-    /** Escapes backslash, NUL and unpaired surrogates; everything else is kept. */
-    static String escape(String value) {
-        StringBuilder out = null;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            String replacement;
-            if (c == '\\') {
-                replacement = "\\\\";
-            } else if (c == 0) {
-                replacement = "\\0";
-            } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
-                    && Character.isLowSurrogate(value.charAt(i + 1))) {
-                if (out != null) {
-                    out.append(c).append(value.charAt(i + 1));
-                }
-                i++;
-                continue;
-            } else if (Character.isSurrogate(c)) {
-                replacement = String.format(Locale.ROOT, "\\u%04x", (int) c);
-            } else {
-                if (out != null) {
-                    out.append(c);
-                }
-                continue;
-            }
-            if (out == null) {
-                out = new StringBuilder(value.length() + 8).append(value, 0, i);
-            }
-            out.append(replacement);
-        }
-        return out == null ? value : out.toString();
-    }
-
-    /** Reverses {@link #escape}; refuses escapes it cannot have written. */
-    static String unescape(String value) {
-        if (value.indexOf('\\') < 0) {
-            return value;
-        }
-        StringBuilder out = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c != '\\') {
-                out.append(c);
-                continue;
-            }
-            if (i + 1 >= value.length()) {
-                throw new IllegalArgumentException("dangling escape");
-            }
-            char next = value.charAt(++i);
-            if (next == '\\') {
-                out.append('\\');
-            } else if (next == '0') {
-                out.append('\0');
-            } else if (next == 'u' && i + 4 < value.length()) {
-                String hex = value.substring(i + 1, i + 5);
-                if (!hex.chars().allMatch(h -> (h >= '0' && h <= '9') || (h >= 'a' && h <= 'f'))) {
-                    throw new IllegalArgumentException("malformed escape");
-                }
-                char s = (char) Integer.parseInt(hex, 16);
-                if (!Character.isSurrogate(s)) {
-                    throw new IllegalArgumentException("escape of a character that needs none");
-                }
-                out.append(s);
-                i += 4;
-            } else {
-                throw new IllegalArgumentException("unknown escape");
-            }
-        }
-        return out.toString();
     }
 }

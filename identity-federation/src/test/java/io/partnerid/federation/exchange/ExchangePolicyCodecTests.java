@@ -46,21 +46,6 @@ class ExchangePolicyCodecTests {
         }
     }
 
-    @Property(tries = 500)
-    void unescapeWhenEscapedThenOriginal(@ForAll("strings") String value) {
-        String escaped = ExchangePolicyCodec.escape(value);
-        assertThat(ExchangePolicyCodec.unescape(escaped)).isEqualTo(value);
-        assertThat(escaped).doesNotContain("\0");
-    }
-
-    @Test
-    void unescapeWhenEscapeCannotHaveBeenWrittenThenRefused() {
-        for (String bad : List.of("\\", "a\\x", "\\u00e9", "\\ud8", "\\uD800", "\\ud80g")) {
-            assertThatThrownBy(() -> ExchangePolicyCodec.unescape(bad)).as(bad)
-                    .isInstanceOf(IllegalArgumentException.class);
-        }
-    }
-
     @Test
     void decodeWhenFormatUnknownThenRefused() {
         String text = ExchangePolicyCodec.encode(ExchangePolicy.builder(ACME).build());

@@ -1,4 +1,4 @@
-package io.partnerid.core.internal.jdbc;
+package io.partnerid.core.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -40,5 +40,12 @@ class TextCodecTests {
     void decodeMapWhenMalformedThenRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> TextCodec.decodeMap("5:ab"));
         assertThatIllegalArgumentException().isThrownBy(() -> TextCodec.unescape("x\\q"));
+    }
+
+    @Test
+    void unescapeWhenEscapeCannotHaveBeenWrittenThenRejected() {
+        for (String bad : java.util.List.of("\\", "a\\x", "\\u00e9", "\\u0041", "\\ud8", "\\uD800", "\\ud80g")) {
+            assertThatIllegalArgumentException().as(bad).isThrownBy(() -> TextCodec.unescape(bad));
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.partnerid.core.internal.jdbc;
+package io.partnerid.core.jdbc;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +11,8 @@ import java.util.Objects;
  * stays readable in the table. Maps are encoded as a length-prefixed list {@code <n>:<key><n>:<value>…} of encoded
  * strings in iteration order.
  *
- * <p>Stateless and thread-safe.
+ * <p>Used by the SDK's JDBC repositories in every module; like {@link Jdbc}, it serves the SDK's needs rather than
+ * being a general-purpose library for hosts. Stateless and thread-safe.
  */
 public final class TextCodec {
 
@@ -37,9 +38,9 @@ public final class TextCodec {
                     i++;
                     continue;
                 }
-                replacement = String.format("\\u%04x", (int) c);
+                replacement = String.format(java.util.Locale.ROOT, "\\u%04x", (int) c);
             } else if (Character.isLowSurrogate(c)) {
-                replacement = String.format("\\u%04x", (int) c);
+                replacement = String.format(java.util.Locale.ROOT, "\\u%04x", (int) c);
             }
             if (replacement != null && out == null) {
                 out = new StringBuilder(value.length() + 8).append(value, 0, i);
@@ -56,7 +57,9 @@ public final class TextCodec {
     }
 
     /**
-     * Reverses {@link #escape}.
+     * Reverses {@link #escape}; strict: only the escapes {@link #escape} writes are accepted (a doubled backslash,
+     * {@code \0}, and {@code \\u} with four lower-case hex digits of a surrogate), so every stored value has one
+     * encoding.
      *
      * @throws IllegalArgumentException for text that {@link #escape} cannot have produced
      */
@@ -81,7 +84,15 @@ public final class TextCodec {
             } else if (next == '0') {
                 out.append('\0');
             } else if (next == 'u' && i + 4 < value.length()) {
-                out.append((char) Integer.parseInt(value.substring(i + 1, i + 5), 16));
+                String hex = value.substring(i + 1, i + 5);
+                if (!hex.chars().allMatch(h -> (h >= '0' && h <= '9') || (h >= 'a' && h <= 'f'))) {
+                    throw new IllegalArgumentException("malformed escape");
+                }
+                char s = (char) Integer.parseInt(hex, 16);
+                if (!Character.isSurrogate(s)) {
+                    throw new IllegalArgumentException("escape of a character that needs none");
+                }
+                out.append(s);
                 i += 4;
             } else {
                 throw new IllegalArgumentException("unknown escape \\" + next);
