@@ -62,6 +62,8 @@ public sealed interface DomainVerification {
                 case NOT_FOUND_IN_DNS -> "The challenge TXT record was not found yet; DNS changes can take time to "
                         + "propagate.";
                 case EXPIRED -> "The challenge has expired; claim the domain again to get a new one.";
+                case LAPSED -> "The domain's challenge record is no longer published; publish the new challenge and "
+                        + "verify the domain again.";
             };
         }
     }
@@ -93,7 +95,12 @@ public sealed interface DomainVerification {
         /** No TXT record at the challenge name holds the challenge value (yet). */
         NOT_FOUND_IN_DNS,
         /** The challenge expired; a new claim issues a new challenge. */
-        EXPIRED
+        EXPIRED,
+        /**
+         * The domain was verified, but a re-check found its challenge record gone: the claim is pending again with a
+         * new challenge, and the domain no longer routes to the organization until it is verified again.
+         */
+        LAPSED
     }
 
     /** Why a verification is refused. */

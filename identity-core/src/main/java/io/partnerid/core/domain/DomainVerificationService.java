@@ -183,6 +183,54 @@ public final class DomainVerificationService {
     }
 
     /**
+     * Checks that a verified domain's challenge record is still published. When it is gone, the claim lapses: it is
+     * pending again with a new challenge, so the domain stops routing to the organization (and stops provisioning
+     * into it) until the organization publishes the new challenge and verifies again. A domain that changed hands
+     * thus stops vouching for the previous owner's users. Hosts call this periodically for every verified domain
+     * (the claims of an organization are listed by {@link #domains}); it does not require the organization to be
+     * active, since it can only take a verification away.
+     *
+     * @return {@link Verified} when the record is still published; {@link Pending} with
+     *     {@link PendingReason#LAPSED} when the claim just lapsed; for a claim that was not verified, {@link Pending}
+     *     as it stands ({@code EXPIRED} or {@code NOT_FOUND_IN_DNS}; this method never verifies, see
+     *     {@link #verify}); {@link Refused} with {@code NO_CLAIM} when the organization has no claim
+     * @throws IdentityException {@code domain.dns_unavailable} when the DNS lookup failed: the claim stays verified
+     *     (a DNS outage must not un-verify every domain), so callers retry later
+     */
+    public DomainVerification recheck(OrgId orgId, DomainName domain) {
+        Objects.requireNonNull(orgId, "orgId");
+        Objects.requireNonNull(domain, "domain");
+        for (int attempt = 0; ; attempt++) {
+            Optional<DomainClaim> found = claims.find(orgId, domain);
+            if (found.isEmpty()) {
+                return new Refused(domain, RefusalReason.NO_CLAIM);
+            }
+            DomainClaim claim = found.get();
+            Instant now = runtime.now();
+            if (!claim.isVerified()) {
+                return new Pending(domain, now.isBefore(claim.challengeExpiresAt()) ? PendingReason.NOT_FOUND_IN_DNS
+                        : PendingReason.EXPIRED, claim.challengeExpiresAt());
+            }
+            List<String> records = dns.txtRecords(recordName(domain));
+            if (records.stream().anyMatch(r -> r.strip().equals(claim.challenge()))) {
+                return new Verified(claim);
+            }
+            try {
+                DomainClaim lapsed = claims.update(claim.withChallenge(newChallenge(), now.plus(challengeTtl)));
+                LOG.info("domain {} of organization {} lapsed: its challenge record is no longer published", domain,
+                        orgId);
+                return new Pending(domain, PendingReason.LAPSED, lapsed.challengeExpiresAt());
+            } catch (IdentityException e) {
+                boolean raced = e.code().equals(StoreErrors.CONFLICT) || e.code().equals(StoreErrors.MISSING);
+                if (!raced || attempt >= 2) {
+                    throw e;
+                }
+                // released or changed meanwhile: read again
+            }
+        }
+    }
+
+    /**
      * The organization that has <em>verified</em> {@code domain}, for routing and provisioning; pending claims are
      * never returned. The owner may be suspended: callers that act on it check its status.
      */

@@ -222,6 +222,81 @@ class DomainVerificationServiceTests {
     }
 
     @Test
+    void recheckWhenChallengeStillPublishedThenStillVerified() {
+        DomainChallenge challenge = domains.claim(acme.id(), ACME_DOMAIN);
+        publish(challenge);
+        domains.verify(acme.id(), ACME_DOMAIN);
+        clock.advance(Duration.ofDays(30));
+
+        assertThat(domains.recheck(acme.id(), ACME_DOMAIN)).isInstanceOf(DomainVerification.Verified.class);
+        assertThat(domains.verifiedOwner(ACME_DOMAIN)).contains(acme.id());
+    }
+
+    @Test
+    void recheckWhenChallengeRecordRemovedThenClaimLapsesAndDomainStopsRouting() {
+        DomainChallenge challenge = domains.claim(acme.id(), ACME_DOMAIN);
+        publish(challenge);
+        domains.verify(acme.id(), ACME_DOMAIN);
+        dns.remove(challenge.recordName()); // the domain changed hands, or the record was cleaned up
+        clock.advance(Duration.ofDays(30));
+
+        DomainVerification result = domains.recheck(acme.id(), ACME_DOMAIN);
+
+        assertThat(result).isEqualTo(new DomainVerification.Pending(ACME_DOMAIN,
+                DomainVerification.PendingReason.LAPSED, clock.instant().plus(TTL)));
+        assertThat(domains.verifiedOwner(ACME_DOMAIN)).isEmpty();
+        DomainClaim lapsed = claims.find(acme.id(), ACME_DOMAIN).orElseThrow();
+        assertThat(lapsed.isVerified()).isFalse();
+        assertThat(lapsed.verifiedAt()).isEmpty();
+        assertThat(lapsed.challenge()).isNotEqualTo(challenge.recordValue()); // the old value proves nothing now
+        // publishing the old value again does not restore it; the new challenge does
+        publish(challenge);
+        assertThat(domains.verify(acme.id(), ACME_DOMAIN)).isInstanceOf(DomainVerification.Pending.class);
+        DomainChallenge renewed = domains.claim(acme.id(), ACME_DOMAIN);
+        assertThat(renewed.recordValue()).isEqualTo(lapsed.challenge());
+        dns.put(renewed.recordName(), renewed.recordValue());
+        assertThat(domains.verify(acme.id(), ACME_DOMAIN)).isInstanceOf(DomainVerification.Verified.class);
+    }
+
+    @Test
+    void recheckWhenLapsedThenAnotherOrganizationMayVerifyTheDomain() {
+        DomainChallenge acmeChallenge = domains.claim(acme.id(), ACME_DOMAIN);
+        publish(acmeChallenge);
+        domains.verify(acme.id(), ACME_DOMAIN);
+        DomainChallenge globexChallenge = domains.claim(globex.id(), ACME_DOMAIN);
+        dns.remove(acmeChallenge.recordName()).put(globexChallenge.recordName(), globexChallenge.recordValue());
+        assertThat(domains.verify(globex.id(), ACME_DOMAIN)).isInstanceOf(DomainVerification.Refused.class);
+
+        domains.recheck(acme.id(), ACME_DOMAIN);
+
+        assertThat(domains.verify(globex.id(), ACME_DOMAIN)).isInstanceOf(DomainVerification.Verified.class);
+        assertThat(domains.verifiedOwner(ACME_DOMAIN)).contains(globex.id());
+    }
+
+    @Test
+    void recheckWhenDnsUnavailableThenTypedErrorAndClaimStaysVerified() {
+        DomainChallenge challenge = domains.claim(acme.id(), ACME_DOMAIN);
+        publish(challenge);
+        domains.verify(acme.id(), ACME_DOMAIN);
+        dns.failOn(challenge.recordName());
+
+        assertCode(() -> domains.recheck(acme.id(), ACME_DOMAIN), DomainErrors.DNS_UNAVAILABLE);
+        assertThat(domains.verifiedOwner(ACME_DOMAIN)).contains(acme.id());
+    }
+
+    @Test
+    void recheckWhenPendingOrNoClaimThenNothingChanges() {
+        DomainChallenge challenge = domains.claim(acme.id(), ACME_DOMAIN);
+        publish(challenge); // published but not verified: recheck never verifies
+
+        assertThat(domains.recheck(acme.id(), ACME_DOMAIN)).isEqualTo(new DomainVerification.Pending(ACME_DOMAIN,
+                DomainVerification.PendingReason.NOT_FOUND_IN_DNS, challenge.expiresAt()));
+        assertThat(claims.find(acme.id(), ACME_DOMAIN).orElseThrow().isVerified()).isFalse();
+        assertThat(domains.recheck(globex.id(), ACME_DOMAIN)).isEqualTo(new DomainVerification.Refused(ACME_DOMAIN,
+                DomainVerification.RefusalReason.NO_CLAIM));
+    }
+
+    @Test
     void claimAndVerifyWhenOrgSuspendedThenOrgSuspended() {
         DomainChallenge challenge = domains.claim(acme.id(), ACME_DOMAIN);
         publish(challenge);

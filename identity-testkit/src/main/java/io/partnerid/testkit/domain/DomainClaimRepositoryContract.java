@@ -175,6 +175,27 @@ public abstract class DomainClaimRepositoryContract {
     }
 
     @Test
+    void updateWhenVerifiedClaimLapsesToPendingThenNoLongerVerifiedAndAnotherOrgCanVerify() {
+        DomainName d = domain("lapsed");
+        DomainClaim first = pending(org("a"), d);
+        DomainClaim second = pending(org("b"), d);
+        repository().insert(first);
+        repository().insert(second);
+        DomainClaim verified = repository().update(first.verified(T0));
+
+        DomainClaim lapsed = repository().update(verified.withChallenge("partnerid-domain-verification=again",
+                T0.plusSeconds(7_200)));
+
+        assertThat(lapsed.isVerified()).isFalse();
+        assertThat(lapsed.verifiedAt()).isEmpty();
+        assertThat(lapsed.version()).isEqualTo(2);
+        assertThat(repository().find(org("a"), d)).contains(lapsed);
+        assertThat(repository().findVerified(d)).isEmpty();
+        DomainClaim now = repository().update(second.verified(T0.plusSeconds(1)));
+        assertThat(repository().findVerified(d)).contains(now);
+    }
+
+    @Test
     void deleteWhenVerifiedClaimReleasedThenAnotherOrgCanVerify() {
         DomainName d = domain("moved");
         DomainClaim first = pending(org("a"), d);
