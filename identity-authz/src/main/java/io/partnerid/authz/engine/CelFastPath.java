@@ -16,6 +16,8 @@ import java.util.Map;
  *       {@code subject}, {@code resource}, {@code action} and {@code context}, and {@code has(x.field)};</li>
  *   <li>string, bool and int literals, and list literals of them;</li>
  *   <li>{@code ==} and {@code !=}; {@code <}, {@code <=}, {@code >}, {@code >=} between ints;</li>
+ *   <li>int arithmetic ({@code +}, {@code -}, {@code *}, {@code /}, {@code %}, unary {@code -}; overflow and
+ *       division by zero are left to CEL), string concatenation, and {@code size} of strings and lists;</li>
  *   <li>{@code in} over a list literal, a list attribute or {@code subject.roles};</li>
  *   <li>{@code startsWith}, {@code endsWith} and {@code contains} on strings;</li>
  *   <li>{@code &&}, {@code ||}, {@code !} and {@code ? :}.</li>
@@ -172,6 +174,17 @@ final class CelFastPath {
                 && args.get(1).constant().getKind() == CelConstant.Kind.STRING_VALUE) {
             return attribute(args.get(0).ident().name(), args.get(1).constant().stringValue());
         }
+        if (fn.equals("size") && args.size() == 1) {
+            Node inner = node(args.get(0));
+            return inner == null ? null : (r, t) -> size(inner.eval(r, t));
+        }
+        if (fn.equals("-_") && args.size() == 1) {
+            Node inner = node(args.get(0));
+            return inner == null ? null : (r, t) -> {
+                Object v = inner.eval(r, t);
+                return v instanceof Long l && l != Long.MIN_VALUE ? (Object) (-l) : UNKNOWN;
+            };
+        }
         if (fn.equals("!_") && args.size() == 1) {
             Node inner = node(args.get(0));
             return inner == null ? null : (r, t) -> {
@@ -212,6 +225,8 @@ final class CelFastPath {
             case "_>_" -> (r, t) -> ordering(a.eval(r, t), b.eval(r, t), c -> c > 0);
             case "_>=_" -> (r, t) -> ordering(a.eval(r, t), b.eval(r, t), c -> c >= 0);
             case "@in" -> (r, t) -> membership(a.eval(r, t), b.eval(r, t));
+            case "_+_" -> (r, t) -> plus(a.eval(r, t), b.eval(r, t));
+            case "_-_", "_*_", "_/_", "_%_" -> (r, t) -> arithmetic(fn, a.eval(r, t), b.eval(r, t));
             default -> null;
         };
     }
@@ -235,6 +250,10 @@ final class CelFastPath {
     }
 
     private static Node method(String fn, CelExpr target, List<CelExpr> args) {
+        if (fn.equals("size") && args.isEmpty()) {
+            Node self = node(target);
+            return self == null ? null : (r, t) -> size(self.eval(r, t));
+        }
         if (args.size() != 1 || !(fn.equals("startsWith") || fn.equals("endsWith") || fn.equals("contains"))) {
             return null;
         }
@@ -255,6 +274,50 @@ final class CelFastPath {
                 default -> str.contains(part);
             };
         };
+    }
+
+    /** CEL's {@code size}: code points of a string, elements of a list. */
+    private static Object size(Object v) {
+        if (v instanceof String str) {
+            return (long) str.codePointCount(0, str.length());
+        }
+        if (v instanceof RoleNames roles) {
+            return (long) roles.assignments().size();
+        }
+        if (v instanceof List<?> list) {
+            return (long) list.size();
+        }
+        return UNKNOWN;
+    }
+
+    /** {@code +} on two ints (an overflow is a CEL error) or two strings (concatenation). */
+    private static Object plus(Object x, Object y) {
+        if (x instanceof String a && y instanceof String b) {
+            return a.concat(b);
+        }
+        return arithmetic("_+_", x, y);
+    }
+
+    /** Int arithmetic as CEL does it: overflow and division by zero are errors, left to CEL. */
+    private static Object arithmetic(String fn, Object x, Object y) {
+        if (!(x instanceof Long a) || !(y instanceof Long b)) {
+            return UNKNOWN;
+        }
+        try {
+            return switch (fn) {
+                case "_+_" -> Math.addExact(a, b);
+                case "_-_" -> Math.subtractExact(a, b);
+                case "_*_" -> Math.multiplyExact(a, b);
+                default -> {
+                    if (b == 0 || (a == Long.MIN_VALUE && b == -1)) {
+                        yield UNKNOWN;
+                    }
+                    yield fn.equals("_/_") ? (Object) (a / b) : (Object) (a % b);
+                }
+            };
+        } catch (ArithmeticException overflow) {
+            return UNKNOWN;
+        }
     }
 
     private static Object equality(Object x, Object y, boolean equal) {
