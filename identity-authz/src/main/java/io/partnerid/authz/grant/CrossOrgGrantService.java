@@ -15,6 +15,8 @@ import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.audit.PrivilegeChangeEvent;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.OrgPath;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,8 @@ import org.slf4j.LoggerFactory;
  * <strong>a grant revoked on another node stops being honoured here within one refresh period (the time between
  * the starts of two refreshes) plus the time of one refresh</strong>, as long as refreshes succeed (a refresh running
  * when the revocation commits may have read the counter just before it). No decision ever reads the repository.
+ * While refreshes fail, this node keeps the grants it has; once they have gone unconfirmed for longer than the
+ * maximum staleness (default {@link #DEFAULT_MAX_STALENESS}), it honours none until a refresh succeeds.
  * Stored grants this node's document cannot validate (for example a grant to an organization only a newer document
  * on another node knows) are not honoured here and are reported by {@link #rejectedGrants()} (fail closed); the
  * other grants stay in force.
@@ -64,6 +68,9 @@ public final class CrossOrgGrantService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrossOrgGrantService.class);
 
+    /** How long grants stay honoured while refreshes fail, unless configured otherwise. */
+    public static final Duration DEFAULT_MAX_STALENESS = Duration.ofMinutes(5);
+
     /** The index of the grant a validation error is about, in the list given to the engine. */
     private static final Pattern GRANT_PATH = Pattern.compile("^\\$\\.grants\\[(\\d{1,9})]");
 
@@ -71,9 +78,12 @@ public final class CrossOrgGrantService {
     private final GrantRepository repository;
     private final PolicyEngine engine;
     private final AuditPublisher audit;
+    private final Duration maxStaleness;
 
     // guarded by this: what the engine's grants were last built from
     private long builtFrom;
+    private Instant confirmedAt;
+    private boolean cutOff;
     private PolicySnapshot built;
     private boolean stale;
     private List<RejectedGrant> rejected = List.of();
@@ -86,6 +96,26 @@ public final class CrossOrgGrantService {
      */
     public CrossOrgGrantService(IdentityRuntime runtime, GrantRepository repository, PolicyEngine engine,
                                 AuditPublisher audit) {
+        this(runtime, repository, engine, audit, DEFAULT_MAX_STALENESS);
+    }
+
+    /**
+     * As {@link #CrossOrgGrantService(IdentityRuntime, GrantRepository, PolicyEngine, AuditPublisher)}, with the
+     * longest time this node keeps honouring grants it could not confirm with the repository: when refreshes have
+     * failed for longer than {@code maxStaleness} since the last successful one, this node stops honouring every
+     * cross-organization grant (fail closed: a revocation made elsewhere meanwhile could otherwise stay in force
+     * indefinitely) until a refresh succeeds.
+     *
+     * @throws IllegalArgumentException when {@code maxStaleness} is not positive
+     * @throws IdentityException {@code store.*} when the repository fails
+     */
+    public CrossOrgGrantService(IdentityRuntime runtime, GrantRepository repository, PolicyEngine engine,
+                                AuditPublisher audit, Duration maxStaleness) {
+        Objects.requireNonNull(maxStaleness, "maxStaleness");
+        if (maxStaleness.isNegative() || maxStaleness.isZero()) {
+            throw new IllegalArgumentException("maxStaleness must be positive");
+        }
+        this.maxStaleness = maxStaleness;
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.repository = Objects.requireNonNull(repository, "repository");
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -117,12 +147,38 @@ public final class CrossOrgGrantService {
      *     and the next call tries again
      */
     public synchronized boolean refresh() {
-        long version = repository.version();
-        if (!stale && version == builtFrom && engine.snapshot() == built) {
-            return false;
+        try {
+            long version = repository.version();
+            if (!stale && version == builtFrom && engine.snapshot() == built) {
+                confirmedAt = runtime.now();
+                return false;
+            }
+            rebuild(version);
+            return true;
+        } catch (RuntimeException e) {
+            cutOffWhenStale();
+            throw e;
         }
-        rebuild(version);
-        return true;
+    }
+
+    /**
+     * After a failed refresh: once the grants have gone unconfirmed for longer than the maximum staleness, honour
+     * none of them until a refresh succeeds. Caller holds the lock.
+     */
+    private void cutOffWhenStale() {
+        if (cutOff || Duration.between(confirmedAt, runtime.now()).compareTo(maxStaleness) <= 0) {
+            return;
+        }
+        engine.replaceGrants(List.of());
+        cutOff = true;
+        stale = true;
+        LOG.error("The cross-organization grants could not be confirmed with the repository for more than {}; "
+                + "this node honours no grant until a refresh succeeds", maxStaleness);
+    }
+
+    /** True while this node honours no grant because refreshes have failed for longer than the maximum staleness. */
+    public synchronized boolean isCutOff() {
+        return cutOff;
     }
 
     /**
@@ -282,6 +338,8 @@ public final class CrossOrgGrantService {
         builtFrom = version;
         built = engine.snapshot();
         stale = false;
+        cutOff = false;
+        confirmedAt = runtime.now();
         if (!refused.isEmpty() && !refused.equals(rejected)) {
             for (RejectedGrant r : refused) {
                 LOG.warn("Grant {} is not honoured on this node: its policy document does not validate it ({})",

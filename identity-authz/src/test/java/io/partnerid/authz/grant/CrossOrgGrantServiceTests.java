@@ -19,6 +19,7 @@ import io.partnerid.core.audit.PrivilegeChangeEvent;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.testkit.MutableClock;
 import io.partnerid.testkit.TestRuntimes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,6 +155,54 @@ class CrossOrgGrantServiceTests {
         node.refreshTask().run();
         assertThat(engine.decide(request(bob, "read", "order", "acme")).permitted()).isFalse();
         assertThat(node.refresh()).isFalse();
+    }
+
+    @Test
+    void refreshWhenStoreDownLongerThanMaxStalenessThenNoGrantHonouredUntilARefreshSucceeds() {
+        FlakyGrantRepository store = new FlakyGrantRepository();
+        CrossOrgGrantService node = new CrossOrgGrantService(TestRuntimes.on(clock), store, engine, audited::add,
+                Duration.ofMinutes(5));
+        Subject bob = Subject.of("bob", globex, List.of(RoleAssignment.viaGrant("viewer", "g-acme-globex")));
+        store.failReads = true;
+
+        clock.advance(Duration.ofMinutes(5));
+        node.refreshTask().run();
+        assertThat(node.isCutOff()).isFalse();
+        assertThat(engine.decide(request(bob, "read", "order", "acme")).permitted()).isTrue(); // within the bound
+
+        clock.advance(Duration.ofSeconds(1));
+        node.refreshTask().run();
+        assertThat(node.isCutOff()).isTrue();
+        assertThat(engine.decide(request(bob, "read", "order", "acme")).permitted())
+                .as("unconfirmed for longer than the bound: fail closed").isFalse();
+
+        store.failReads = false;
+        node.refreshTask().run();
+        assertThat(node.isCutOff()).isFalse();
+        assertThat(engine.decide(request(bob, "read", "order", "acme")).permitted()).isTrue(); // still stored
+    }
+
+    @Test
+    void refreshWhenSucceedingThenStalenessClockRestarts() {
+        FlakyGrantRepository store = new FlakyGrantRepository();
+        CrossOrgGrantService node = new CrossOrgGrantService(TestRuntimes.on(clock), store, engine, audited::add,
+                Duration.ofMinutes(5));
+        Subject bob = Subject.of("bob", globex, List.of(RoleAssignment.viaGrant("viewer", "g-acme-globex")));
+
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(node.refresh()).isFalse(); // nothing changed, but the grants are confirmed now
+        store.failReads = true;
+        clock.advance(Duration.ofMinutes(4));
+        node.refreshTask().run();
+
+        assertThat(node.isCutOff()).isFalse();
+        assertThat(engine.decide(request(bob, "read", "order", "acme")).permitted()).isTrue();
+    }
+
+    @Test
+    void constructWhenMaxStalenessNotPositiveThenIllegalArgument() {
+        assertThatThrownBy(() -> new CrossOrgGrantService(TestRuntimes.on(clock), new InMemoryGrantRepository(),
+                engine, audited::add, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
