@@ -158,6 +158,14 @@ public final class PolicyEngine {
         int rs = f.firstSlot(resourceOrg);
         long sk = f.head(ss); // both records start loading before either is compared
         long rk = f.head(rs);
+        // What depends on the request alone (the permission bit, the first two role names) is resolved before
+        // anything branches on the records, so that its own cache misses are under way while the records load
+        // rather than after a mispredicted branch that had to wait for them.
+        int bit = f.bit(request.resource().type(), request.action());
+        List<RoleAssignment> roles = request.subject().roles();
+        int n = roles.size();
+        int k0 = n > 0 ? f.roleName(roles.get(0).role()) : -1;
+        int k1 = n > 1 ? f.roleName(roles.get(1).role()) : -1;
         int so = f.resolve(subjectOrg, ss, sk);
         if (so < 0) {
             return UNKNOWN_SUBJECT_ORG;
@@ -166,7 +174,6 @@ public final class PolicyEngine {
         if (ro < 0) {
             return UNKNOWN_RESOURCE_ORG;
         }
-        int bit = f.bit(request.resource().type(), request.action());
         if (bit < 0) {
             return UNKNOWN_ACTION;
         }
@@ -191,8 +198,7 @@ public final class PolicyEngine {
             return f.orgs[ro].ceilingDeny();
         }
         Instant now = null;
-        List<RoleAssignment> roles = request.subject().roles();
-        for (int i = 0, n = roles.size(); i < n; i++) {
+        for (int i = 0; i < n; i++) {
             RoleAssignment a = roles.get(i);
             List<Compiled.Conditional> conds;
             if (a.grantId().isPresent()) {
@@ -224,7 +230,7 @@ public final class PolicyEngine {
                 if (scope < 0 || !f.isAncestorOrSelf(so, scope) || !f.isAncestorOrSelf(scope, ro)) {
                     continue;
                 }
-                int k = f.roleName(a.role());
+                int k = i == 0 ? k0 : i == 1 ? k1 : f.roleName(a.role());
                 int shape = k < 0 ? -1 : f.shapeAt(scope, k);
                 if (shape < 0 || (f.shapeOrgScoped(shape) && scope != ro)) {
                     continue;

@@ -47,6 +47,25 @@ class PolicyEngineTests {
     }
 
     @Test
+    void decideWhenPermittingRoleIsAnyOfManyAssignmentsThenThatRolePermits() {
+        // the first two role names are resolved ahead of the organization records, later ones in the loop: a
+        // permitting role in every position must permit, and be the one named
+        for (int at = 0; at < 4; at++) {
+            List<RoleAssignment> roles = new java.util.ArrayList<>(List.of(RoleAssignment.of("viewer"),
+                    RoleAssignment.of("no-such-role"), RoleAssignment.of("viewer")));
+            roles.add(at, RoleAssignment.of("clerk"));
+            Decision d = engine.decide(request(user("u1", "acme-emea-paris", roles.toArray(RoleAssignment[]::new)),
+                    "create", "invoice", "acme-emea-paris"));
+            assertThat(d.permitted()).as("clerk at position %d", at).isTrue();
+            assertThat(d.reasons().get(0).detail()).contains("'clerk'");
+        }
+        Subject noClerk = user("u1", "acme-emea-paris", RoleAssignment.of("viewer"), RoleAssignment.of("no-such-role"),
+                RoleAssignment.of("viewer"), RoleAssignment.of("viewer"));
+        assertThat(permits(request(noClerk, "create", "invoice", "acme-emea-paris"))).isFalse();
+        assertThat(permits(request(noClerk, "read", "order", "acme-emea-paris"))).isTrue();
+    }
+
+    @Test
     void decideWhenResourceInParentOrgThenDenyWithoutGrant() {
         Subject parisAdmin = user("u1", "acme-emea-paris", RoleAssignment.of("admin"));
         assertThat(permits(request(parisAdmin, "read", "order", "acme"))).isFalse();
