@@ -1,6 +1,5 @@
 package io.partnerid.authz;
 
-import io.partnerid.core.jdbc.PartnerIdSchema;
 import io.partnerid.testkit.jdbc.TestDatabase;
 import io.partnerid.testkit.jdbc.TestDatabases;
 
@@ -15,16 +14,11 @@ public final class AuthzTestDatabases {
 
     /** A fresh PostgreSQL schema with the authz migrations. */
     public static TestDatabase postgres() {
-        return migrated(TestDatabases.emptyPostgres());
+        return TestDatabases.postgres(MODULE);
     }
 
     /** A fresh in-memory H2 database (PostgreSQL mode) with the authz migrations. */
     public static TestDatabase h2() {
-        return migrated(TestDatabases.emptyH2());
-    }
-
-    private static TestDatabase migrated(TestDatabase db) {
-        PartnerIdSchema.migrate(db.dataSource(), MODULE);
-        return db;
+        return TestDatabases.h2(MODULE);
     }
 }

@@ -53,13 +53,7 @@ public final class TestDatabases {
 
     /** A fresh, empty PostgreSQL schema (for migration tests). */
     public static TestDatabase emptyPostgres() {
-        String schema = uniqueName("t");
-        try (Connection c = SharedPostgres.INSTANCE.getPostgresDatabase().getConnection();
-             Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test schema", e);
-        }
+        String schema = createSchema();
         HikariConfig config = new HikariConfig();
         config.setDataSource(SharedPostgres.INSTANCE.getDatabase("postgres", "postgres",
                 Map.of("currentSchema", schema)));
@@ -82,13 +76,7 @@ public final class TestDatabases {
      * embedded PostgreSQL.
      */
     public static String emptyPostgresUrl() {
-        String schema = uniqueName("t");
-        try (Connection c = SharedPostgres.INSTANCE.getPostgresDatabase().getConnection();
-             Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test schema", e);
-        }
+        String schema = createSchema();
         return SharedPostgres.INSTANCE.getJdbcUrl("postgres", "postgres") + "&currentSchema=" + schema;
     }
 
@@ -121,6 +109,36 @@ public final class TestDatabases {
     private static TestDatabase migrated(TestDatabase db) {
         PartnerIdSchema.migrate(db.dataSource());
         return db;
+    }
+
+    /**
+     * A fresh PostgreSQL schema with the migrations of one SDK module applied (its name under
+     * {@code db/partnerid/}, such as {@code "authz"} or {@code "federation"}).
+     */
+    public static TestDatabase postgres(String module) {
+        return migrated(emptyPostgres(), module);
+    }
+
+    /** A fresh in-memory H2 database with the migrations of one SDK module applied (see {@link #postgres(String)}). */
+    public static TestDatabase h2(String module) {
+        return migrated(emptyH2(), module);
+    }
+
+    private static TestDatabase migrated(TestDatabase db, String module) {
+        PartnerIdSchema.migrate(db.dataSource(), module);
+        return db;
+    }
+
+    /** Creates a uniquely named schema in the embedded PostgreSQL and returns its name. */
+    private static String createSchema() {
+        String schema = uniqueName("t");
+        try (Connection c = SharedPostgres.INSTANCE.getPostgresDatabase().getConnection();
+             Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test schema", e);
+        }
+        return schema;
     }
 
     private static String uniqueName(String prefix) {
