@@ -20,6 +20,7 @@ import io.partnerid.core.org.OrgId;
 import io.partnerid.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +52,7 @@ class PolicyEngineTests {
         // the first two role names are resolved ahead of the organization records, later ones in the loop: a
         // permitting role in every position must permit, and be the one named
         for (int at = 0; at < 4; at++) {
-            List<RoleAssignment> roles = new java.util.ArrayList<>(List.of(RoleAssignment.of("viewer"),
+            List<RoleAssignment> roles = new ArrayList<>(List.of(RoleAssignment.of("viewer"),
                     RoleAssignment.of("no-such-role"), RoleAssignment.of("viewer")));
             roles.add(at, RoleAssignment.of("clerk"));
             Decision d = engine.decide(request(user("u1", "acme-emea-paris", roles.toArray(RoleAssignment[]::new)),
