@@ -9,19 +9,14 @@ import io.partnerid.core.Page;
 import io.partnerid.core.PageRequest;
 import io.partnerid.core.StoreErrors;
 import io.partnerid.core.org.OrgId;
+import io.partnerid.testkit.Concurrently;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,8 +41,6 @@ public abstract class GrantRepositoryContract {
     private static final OrgId GLOBEX = OrgId.of("globex");
     private static final OrgId GLOBEX_EU = OrgId.of("globex-eu");
 
-    private ExecutorService pool;
-
     /** The repository under test; the same instance for the whole test. */
     protected abstract GrantRepository repository();
 
@@ -56,13 +49,6 @@ public abstract class GrantRepositoryContract {
      * source; the same instance for an in-memory store).
      */
     protected abstract GrantRepository anotherNode();
-
-    @AfterEach
-    void stopPool() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
-    }
 
     static GrantDef grant(String id, String... roles) {
         return new GrantDef(id, "acme", "globex", List.of(roles), List.of(), Optional.empty(), Optional.empty());
@@ -200,7 +186,7 @@ public abstract class GrantRepositoryContract {
                 return null;
             });
         }
-        runTogether(tasks);
+        Concurrently.run(tasks);
         assertThat(repository().allGrants()).hasSize(1);
         assertThat(repository().findGrant("g1").orElseThrow().roles()).hasSize(1).first().asString()
                 .startsWith("role");
@@ -216,7 +202,7 @@ public abstract class GrantRepositoryContract {
                 return null;
             });
         }
-        runTogether(tasks);
+        Concurrently.run(tasks);
         assertThat(repository().assignmentsOf(GLOBEX, "bob")).hasSize(1);
     }
 
@@ -250,7 +236,7 @@ public abstract class GrantRepositoryContract {
                 removed.addAll(repository().deleteGrant(grantId));
                 return null;
             });
-            runTogether(tasks);
+            Concurrently.run(tasks);
             assertThat(stored.get() + refused.get()).isEqualTo(30);
             assertThat(removed).hasSize(stored.get());
             for (int t = 0; t < 3; t++) {
@@ -353,28 +339,9 @@ public abstract class GrantRepositoryContract {
                 return null;
             });
         }
-        runTogether(tasks);
+        Concurrently.run(tasks);
         assertThat(repository().allGrants()).extracting(GrantDef::id).containsExactly("new0", "new1", "new2", "new3");
         // strictly increasing with each of the 8 committed changes: none lost to a concurrent one
         assertThat(repository().version()).isGreaterThanOrEqualTo(v0 + 8);
-    }
-
-    /** Starts every task at once and waits for all; a task's failure fails the test. */
-    private void runTogether(List<Callable<Void>> tasks) throws Exception {
-        if (pool == null) {
-            pool = Executors.newFixedThreadPool(8);
-        }
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Void>> futures = new ArrayList<>();
-        for (Callable<Void> task : tasks) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return task.call();
-            }));
-        }
-        start.countDown();
-        for (Future<Void> f : futures) {
-            f.get(60, TimeUnit.SECONDS);
-        }
     }
 }

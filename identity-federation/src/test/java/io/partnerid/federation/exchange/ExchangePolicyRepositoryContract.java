@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.token.SigningAlgorithm;
+import io.partnerid.testkit.Concurrently;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,13 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,8 +40,6 @@ public abstract class ExchangePolicyRepositoryContract {
 
     private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12)
             .toLowerCase(Locale.ROOT);
-    private ExecutorService pool;
-
     /** The repository under test; the same instance for the whole test. */
     protected abstract ExchangePolicyRepository repository();
 
@@ -55,13 +48,6 @@ public abstract class ExchangePolicyRepositoryContract {
      * source; the same instance for an in-memory store).
      */
     protected abstract ExchangePolicyRepository anotherNode();
-
-    @AfterEach
-    void stopPool() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
-    }
 
     private OrgId org(String name) {
         return OrgId.of(name + "-" + run);
@@ -265,7 +251,7 @@ public abstract class ExchangePolicyRepositoryContract {
                 }
                 return null;
             });
-            runTogether(tasks);
+            Concurrently.run(tasks);
 
             ExchangePolicy winner = repository().find(acme).orElseThrow();
             assertThat(candidates).contains(winner);
@@ -280,24 +266,5 @@ public abstract class ExchangePolicyRepositoryContract {
     void findOrSaveWhenNullThenNullPointer() {
         assertThatThrownBy(() -> repository().find(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> repository().save(null)).isInstanceOf(NullPointerException.class);
-    }
-
-    /** Starts every task at once and waits for all; a task's failure fails the test. */
-    private void runTogether(List<Callable<Void>> tasks) throws Exception {
-        if (pool == null) {
-            pool = Executors.newFixedThreadPool(8);
-        }
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Void>> futures = new ArrayList<>();
-        for (Callable<Void> task : tasks) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return task.call();
-            }));
-        }
-        start.countDown();
-        for (Future<Void> f : futures) {
-            f.get(60, TimeUnit.SECONDS);
-        }
     }
 }
