@@ -1,7 +1,7 @@
 package io.partnerid.core.admin;
 
+import io.partnerid.core.IdFormat;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The immutable identifier of an {@link Invitation}.
@@ -12,13 +12,9 @@ import java.util.regex.Pattern;
  */
 public record InvitationId(String value) {
 
-    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     public InvitationId {
         Objects.requireNonNull(value, "value");
-        if (!FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("id must match [A-Za-z0-9_-]{1,64}");
-        }
+        IdFormat.check(value, "id");
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.partnerid.core.client;
 
+import io.partnerid.core.IdFormat;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The immutable identifier of a client application.
@@ -14,13 +14,9 @@ import java.util.regex.Pattern;
  */
 public record ClientId(String value) implements Comparable<ClientId> {
 
-    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     public ClientId {
         Objects.requireNonNull(value, "value");
-        if (!FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("ClientId must match [A-Za-z0-9_-]{1,64}");
-        }
+        IdFormat.check(value, "ClientId");
     }
 
     /** Wraps {@code value}, validating it. */

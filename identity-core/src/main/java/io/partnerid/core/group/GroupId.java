@@ -1,7 +1,7 @@
 package io.partnerid.core.group;
 
+import io.partnerid.core.IdFormat;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The immutable identifier of a group.
@@ -14,13 +14,9 @@ import java.util.regex.Pattern;
  */
 public record GroupId(String value) implements Comparable<GroupId> {
 
-    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     public GroupId {
         Objects.requireNonNull(value, "value");
-        if (!FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("GroupId must match [A-Za-z0-9_-]{1,64}");
-        }
+        IdFormat.check(value, "GroupId");
     }
 
     /** Wraps {@code value}, validating it. */

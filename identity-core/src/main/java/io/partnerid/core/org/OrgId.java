@@ -1,7 +1,7 @@
 package io.partnerid.core.org;
 
+import io.partnerid.core.IdFormat;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The immutable identifier of an organization.
@@ -13,13 +13,9 @@ import java.util.regex.Pattern;
  */
 public record OrgId(String value) implements Comparable<OrgId> {
 
-    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     public OrgId {
         Objects.requireNonNull(value, "value");
-        if (!FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("organization id must match [A-Za-z0-9_-]{1,64}");
-        }
+        IdFormat.check(value, "organization id");
     }
 
     public static OrgId of(String value) {

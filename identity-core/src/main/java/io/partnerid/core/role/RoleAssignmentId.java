@@ -1,7 +1,7 @@
 package io.partnerid.core.role;
 
+import io.partnerid.core.IdFormat;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The immutable identifier of a role assignment.
@@ -14,13 +14,9 @@ import java.util.regex.Pattern;
  */
 public record RoleAssignmentId(String value) implements Comparable<RoleAssignmentId> {
 
-    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     public RoleAssignmentId {
         Objects.requireNonNull(value, "value");
-        if (!FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("RoleAssignmentId must match [A-Za-z0-9_-]{1,64}");
-        }
+        IdFormat.check(value, "RoleAssignmentId");
     }
 
     /** Wraps {@code value}, validating it. */

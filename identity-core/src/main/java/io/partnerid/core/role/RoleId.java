@@ -1,7 +1,7 @@
 package io.partnerid.core.role;
 
+import io.partnerid.core.IdFormat;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The immutable identifier of a role.
@@ -14,13 +14,9 @@ import java.util.regex.Pattern;
  */
 public record RoleId(String value) implements Comparable<RoleId> {
 
-    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     public RoleId {
         Objects.requireNonNull(value, "value");
-        if (!FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("RoleId must match [A-Za-z0-9_-]{1,64}");
-        }
+        IdFormat.check(value, "RoleId");
     }
 
     /** Wraps {@code value}, validating it. */

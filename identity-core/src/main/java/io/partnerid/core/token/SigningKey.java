@@ -1,10 +1,10 @@
 package io.partnerid.core.token;
 
+import io.partnerid.core.IdFormat;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A stored signing key: its public half in the clear and its private half sealed by a {@link PrivateKeyProtector}.
@@ -25,8 +25,6 @@ import java.util.regex.Pattern;
 public record SigningKey(KeySetId keySet, String kid, SigningAlgorithm algorithm, KeyStatus status, byte[] publicKey,
                          byte[] sealedPrivateKey, Instant createdAt, Optional<Instant> retiredAt, long version) {
 
-    private static final Pattern KID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     public SigningKey {
         Objects.requireNonNull(keySet, "keySet");
         Objects.requireNonNull(kid, "kid");
@@ -36,9 +34,7 @@ public record SigningKey(KeySetId keySet, String kid, SigningAlgorithm algorithm
         sealedPrivateKey = Objects.requireNonNull(sealedPrivateKey, "sealedPrivateKey").clone();
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(retiredAt, "retiredAt");
-        if (!KID.matcher(kid).matches()) {
-            throw new IllegalArgumentException("kid must match [A-Za-z0-9_-]{1,64}");
-        }
+        IdFormat.check(kid, "kid");
         if ((status == KeyStatus.RETIRED) != retiredAt.isPresent()) {
             throw new IllegalArgumentException("exactly the retired keys carry retiredAt");
         }

@@ -1,7 +1,7 @@
 package io.partnerid.core.user;
 
+import io.partnerid.core.IdFormat;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The immutable identifier of an identity pool.
@@ -14,13 +14,9 @@ import java.util.regex.Pattern;
  */
 public record PoolId(String value) implements Comparable<PoolId> {
 
-    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     public PoolId {
         Objects.requireNonNull(value, "value");
-        if (!FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("PoolId must match [A-Za-z0-9_-]{1,64}");
-        }
+        IdFormat.check(value, "PoolId");
     }
 
     /** Wraps {@code value}, validating it. */
