@@ -30,6 +30,7 @@ import org.casbin.jcasbin.main.Enforcer;
 import org.casbin.jcasbin.model.Model;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -99,21 +100,37 @@ public class AuthzBenchmark {
     }
 
     /**
-     * The workload's requests for our engine. Every request carries its own {@link Subject} instance, as a host
-     * builds one per request from a token, so the caller-side working set (4,096 requests, each with its own
-     * subject, resource and organization ids) is the same at every organization count; only the engine's snapshot
-     * grows.
+     * The workload's requests for our engine. What differs from request to request is its own object at every size:
+     * each request has its own {@link Subject} (with its own id and organization id, as a host builds one per request
+     * from a token) and its own {@link Resource} (with its own organization id). What is the same in every request
+     * is shared, as a host's code shares it: the resource-type and action names (constants of its routes), the
+     * resource attributes, and the role assignments (one immutable list per pair of roles, 100 in all, whatever the
+     * number of organizations). So the caller-side working set is the same at every organization count (4,096
+     * requests of about 270 bytes each) and small enough not to crowd the engine's data out of the cache: with a
+     * private copy of every shared part it was twice as large, and the benchmark then measured mostly the harness's
+     * own cache misses.
      */
     static List<io.partnerid.authz.AuthorizationRequest> ourRequests(AuthzWorkload w, boolean onlyReads) {
+        String[] types = new String[AuthzWorkload.TYPES];
+        for (int t = 0; t < types.length; t++) {
+            types[t] = AuthzWorkload.type(t);
+        }
+        List<List<RoleAssignment>> rolePairs = new ArrayList<>();
+        for (int a = 0; a < AuthzWorkload.ROLES; a++) {
+            for (int b = 0; b < AuthzWorkload.ROLES; b++) {
+                rolePairs.add(List.of(RoleAssignment.of(AuthzWorkload.role(a)),
+                        RoleAssignment.of(AuthzWorkload.role(b))));
+            }
+        }
+        Map<String, Object> attributes = Map.of("classification", "internal");
         List<io.partnerid.authz.AuthorizationRequest> out = new ArrayList<>();
         for (AuthzWorkload.Req q : w.requests) {
-            Subject s = Subject.of(q.userId(), OrgId.of(AuthzWorkload.org(q.userOrg())),
-                    List.of(RoleAssignment.of(AuthzWorkload.role(q.roleA())),
-                            RoleAssignment.of(AuthzWorkload.role(q.roleB()))));
+            Subject s = Subject.of(String.format("o%05d-u%02d", q.userOrg(), q.user()),
+                    OrgId.of(AuthzWorkload.org(q.userOrg())), rolePairs.get(q.roleA() * AuthzWorkload.ROLES + q.roleB()));
             String action = onlyReads ? "read" : q.action();
             int type = onlyReads ? q.roleA() % 9 : q.type();
-            out.add(io.partnerid.authz.AuthorizationRequest.of(s, action, new Resource(AuthzWorkload.type(type),
-                    "doc", OrgId.of(AuthzWorkload.org(q.resourceOrg())), Map.of("classification", "internal"))));
+            out.add(io.partnerid.authz.AuthorizationRequest.of(s, action,
+                    new Resource(types[type], "doc", OrgId.of(AuthzWorkload.org(q.resourceOrg())), attributes)));
         }
         return out;
     }
@@ -169,6 +186,60 @@ public class AuthzBenchmark {
             requests = ourRequests(w, true).toArray(new io.partnerid.authz.AuthorizationRequest[0]);
             settleHeap();
         }
+    }
+
+    /**
+     * Both ends of the growth range at once: our engine at 10 and at 10,000 organizations, built in one JVM and
+     * decided by two threads over the same seconds (one per core), so that whatever the shared machine does during
+     * the run affects both sizes alike. The two share the last-level cache, which separate runs do not; the figure is
+     * a cross-check of {@link AuthzGrowth}, not a replacement.
+     */
+    @State(Scope.Group)
+    public static class BothSizes {
+        PolicyEngine small;
+        PolicyEngine large;
+        io.partnerid.authz.AuthorizationRequest[] smallRequests;
+        io.partnerid.authz.AuthorizationRequest[] largeRequests;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            AuthzWorkload s = new AuthzWorkload(10);
+            AuthzWorkload l = new AuthzWorkload(10_000);
+            small = PolicyEngine.create(Clock.systemUTC(), document(s, false));
+            large = PolicyEngine.create(Clock.systemUTC(), document(l, false));
+            settleHeap();
+            smallRequests = ourRequests(s, false).toArray(new io.partnerid.authz.AuthorizationRequest[0]);
+            largeRequests = ourRequests(l, false).toArray(new io.partnerid.authz.AuthorizationRequest[0]);
+            settleHeap();
+        }
+    }
+
+    /** One thread's position in its request list. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        int next;
+    }
+
+    @Benchmark
+    @Group("sideBySide")
+    public Decision orgs10(BothSizes s, Cursor c) {
+        return s.small.decide(s.smallRequests[c.next++ & (AuthzWorkload.REQUESTS - 1)]);
+    }
+
+    @Benchmark
+    @Group("sideBySide")
+    public Decision orgs10000(BothSizes s, Cursor c) {
+        return s.large.decide(s.largeRequests[c.next++ & (AuthzWorkload.REQUESTS - 1)]);
+    }
+
+    /**
+     * Nothing but the sample-time harness: its p50 is what reading the clock around one call adds to every other
+     * benchmark's p50 (35 to 70 ns on the virtual machine of {@code docs/benchmarks.md}, varying from minute to
+     * minute).
+     */
+    @Benchmark
+    public int timerBaseline(Cursor s) {
+        return s.next++;
     }
 
     @Benchmark
