@@ -9,12 +9,14 @@ import io.partnerid.core.IdGenerator;
 import io.partnerid.core.IdentityCore;
 import io.partnerid.core.IdentityException;
 import io.partnerid.core.IdentityRuntime;
+import io.partnerid.core.Page;
 import io.partnerid.core.admin.AdminCapability;
 import io.partnerid.core.admin.AdminErrors;
 import io.partnerid.core.admin.DelegatedAdministration;
 import io.partnerid.core.admin.DelegatedAdministration.GrantAdmin;
 import io.partnerid.core.audit.AsyncAuditPublisher;
 import io.partnerid.core.audit.ChainVerification;
+import io.partnerid.core.audit.DomainLapsedEvent;
 import io.partnerid.core.domain.DomainChallenge;
 import io.partnerid.core.domain.DomainName;
 import io.partnerid.core.domain.DomainVerification;
@@ -115,6 +117,16 @@ class CoreGuideExamples {
         assertThat(verification).isInstanceOf(DomainVerification.Verified.class);
         assertThat(owner).contains(meridian.id());
 
+        // tag::lapse[]
+        dns.remove(challenge.recordName());             // the record was cleaned up, or the domain changed hands
+        DomainVerification recheck = core.domains().recheck(meridian.id(), domain);   // a periodic job, e.g. daily
+        // Pending(LAPSED, new challenge): the domain no longer routes to Meridian, and a DomainLapsedEvent
+        // (domain.lapsed, actor system:domain-recheck) joins Meridian's audit chain
+        // end::lapse[]
+        assertThat(recheck).isInstanceOfSatisfying(DomainVerification.Pending.class,
+                p -> assertThat(p.reason()).isEqualTo(DomainVerification.PendingReason.LAPSED));
+        assertThat(core.domains().verifiedOwner(domain)).isEmpty();
+
         // tag::killswitch[]
         SuspensionReport report = admin.suspend(platform, equities.id(), "contract terminated");
         // report.suspendedOrganizations(): Equities and APAC Desk; report.sections(): what each module cut
@@ -131,6 +143,10 @@ class CoreGuideExamples {
         // ChainVerification.Intact(tenant, records, headHash) — keep headHash outside the database as an anchor
         // end::audit[]
         assertThat(chain).isInstanceOf(ChainVerification.Intact.class);
+        assertThat(Page.all(p -> stores.auditLog().read(meridian.id(), p), 100))
+                .filteredOn(r -> r.entry().type().equals(DomainLapsedEvent.TYPE)).singleElement()
+                .satisfies(r -> assertThat(r.entry().details()).containsEntry("domain", "meridian.example")
+                        .doesNotContainValue(challenge.recordValue()));
         audit.close();
     }
 }

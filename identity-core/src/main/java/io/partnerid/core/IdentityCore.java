@@ -65,8 +65,8 @@ public final class IdentityCore {
         this.roles = new RoleService(stores.roles(), stores.roleAssignments(), users, groups, organizations, runtime);
         SecretHasher hasher = b.secretHasher != null ? b.secretHasher : new Argon2SecretHasher(runtime.random());
         this.clients = new ClientService(stores.clients(), hasher, organizations, runtime);
-        this.domains = DomainVerificationService.builder(stores.domainClaims(), b.dnsResolver, organizations, runtime)
-                .build();
+        this.domains = DomainVerificationService.builder(stores.domainClaims(), b.dnsResolver, organizations,
+                b.auditPublisher, runtime).build();
         this.settings = new SettingsService(stores.settings(), organizations);
         List<SuspensionContributor> contributors = new ArrayList<>();
         contributors.add(new AdminGrantsSuspensionContributor(stores.adminGrants()));
@@ -122,7 +122,7 @@ public final class IdentityCore {
         return clients;
     }
 
-    /** Verified email domains. */
+    /** Verified email domains; lapses found by its re-check are audited through the core's audit publisher. */
     public DomainVerificationService domains() {
         return domains;
     }

@@ -546,6 +546,19 @@ public final class DelegatedAdministration {
                 o -> domains.verify(orgId, domain));
     }
 
+    /**
+     * Releases an organization's claim on a domain, pending or verified; needs {@code MANAGE_DOMAINS}. A released
+     * verified domain stops routing logins and provisioning to the organization at once and may then be verified by
+     * another organization. Audited as the {@code domain.release} operation (performed, also when there was no claim
+     * to release, or refused).
+     *
+     * @return true when there was a claim to release
+     */
+    public boolean releaseDomain(Actor actor, OrgId orgId, DomainName domain) {
+        return perform(actor, "domain.release", orgId, AdminCapability.MANAGE_DOMAINS, domain.value(),
+                o -> domains.release(orgId, domain));
+    }
+
     /** Sets a setting at an organization; needs {@code MANAGE_SETTINGS}; refused under an ancestor's lock. */
     public <T> EffectiveSetting<T> setSetting(Actor actor, OrgId orgId, SettingKey<T> key, T value) {
         return perform(actor, "setting.set", orgId, AdminCapability.MANAGE_SETTINGS, key.name(),

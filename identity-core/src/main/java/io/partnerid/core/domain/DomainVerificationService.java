@@ -1,10 +1,13 @@
 package io.partnerid.core.domain;
 
+import io.partnerid.core.Actor;
 import io.partnerid.core.IdentityException;
 import io.partnerid.core.IdentityRuntime;
 import io.partnerid.core.Page;
 import io.partnerid.core.PageRequest;
 import io.partnerid.core.StoreErrors;
+import io.partnerid.core.audit.AuditPublisher;
+import io.partnerid.core.audit.DomainLapsedEvent;
 import io.partnerid.core.domain.DomainVerification.Pending;
 import io.partnerid.core.domain.DomainVerification.PendingReason;
 import io.partnerid.core.domain.DomainVerification.Refused;
@@ -30,12 +33,14 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. This is the <em>unchecked</em> domain service: it enforces the rules of domains (one verified
  * owner per domain, challenges expire, suspended organizations cannot claim or verify) but knows no acting
  * principal; administrators reach it through the delegated-administration façade, which checks their grants and
- * audits. A verified domain is matched exactly: verifying {@code example.com} says nothing about
- * {@code eu.example.com}, which must be claimed separately.
+ * audits. What happens without an administrator is audited here: a lapse found by {@link #recheck} is published
+ * as a {@link DomainLapsedEvent} to the audit publisher the builder requires. A verified domain is matched
+ * exactly: verifying {@code example.com} says nothing about {@code eu.example.com}, which must be claimed
+ * separately.
  *
  * <pre>{@code
  * DomainVerificationService domains = DomainVerificationService
- *         .builder(new InMemoryDomainClaimRepository(), JndiDnsTxtResolver.builder().build(), orgs, runtime)
+ *         .builder(new InMemoryDomainClaimRepository(), JndiDnsTxtResolver.builder().build(), orgs, audit, runtime)
  *         .challengeTtl(Duration.ofDays(3))
  *         .build();
  * DomainChallenge challenge = domains.claim(acme, DomainName.of("acme.example"));
@@ -55,6 +60,9 @@ public final class DomainVerificationService {
     /** How long a challenge is valid unless configured otherwise. */
     public static final Duration DEFAULT_CHALLENGE_TTL = Duration.ofDays(7);
 
+    /** The actor of the audit events of {@link #recheck}: the host's periodic re-check job. */
+    public static final Actor RECHECK_ACTOR = Actor.system("domain-recheck");
+
     /** Random bytes in a challenge: 256 bits. */
     private static final int CHALLENGE_BYTES = 32;
 
@@ -63,6 +71,7 @@ public final class DomainVerificationService {
     private final DomainClaimRepository claims;
     private final DnsTxtResolver dns;
     private final OrganizationService organizations;
+    private final AuditPublisher audit;
     private final IdentityRuntime runtime;
     private final Duration challengeTtl;
 
@@ -70,14 +79,22 @@ public final class DomainVerificationService {
         this.claims = builder.claims;
         this.dns = builder.dns;
         this.organizations = builder.organizations;
+        this.audit = builder.audit;
         this.runtime = builder.runtime;
         this.challengeTtl = builder.challengeTtl;
     }
 
-    /** Starts a builder with the required collaborators. */
+    /**
+     * Starts a builder with the required collaborators.
+     *
+     * @param audit receives the {@link DomainLapsedEvent} of every lapse; it must not block (see
+     *     {@link AuditPublisher}). {@link io.partnerid.core.IdentityCore} passes its own publisher. A standalone
+     *     service that deliberately records no audit passes {@link AuditPublisher#discarding()}: lapses then still
+     *     happen and are logged at INFO, but leave no trace in any audit chain
+     */
     public static Builder builder(DomainClaimRepository claims, DnsTxtResolver dns, OrganizationService organizations,
-                                  IdentityRuntime runtime) {
-        return new Builder(claims, dns, organizations, runtime);
+                                  AuditPublisher audit, IdentityRuntime runtime) {
+        return new Builder(claims, dns, organizations, audit, runtime);
     }
 
     /** The name of the TXT record that proves control of {@code domain}. */
@@ -190,6 +207,12 @@ public final class DomainVerificationService {
      * (the claims of an organization are listed by {@link #domains}); it does not require the organization to be
      * active, since it can only take a verification away.
      *
+     * <p>A lapse is audited: exactly one {@link DomainLapsedEvent} ({@code domain.lapsed}) per lapse, published
+     * after the claim is stored as pending, in the chain of the organization's tenant (its root organization), with
+     * {@link #RECHECK_ACTOR} as the actor. Its details name the domain, never the challenge. A re-check that finds
+     * the record, finds no claim, finds a claim that is not verified, or loses a race with a concurrent re-check or
+     * release of the same claim publishes nothing.
+     *
      * @return {@link Verified} when the record is still published; {@link Pending} with
      *     {@link PendingReason#LAPSED} when the claim just lapsed; for a claim that was not verified, {@link Pending}
      *     as it stands ({@code EXPIRED} or {@code NOT_FOUND_IN_DNS}; this method never verifies, see
@@ -219,6 +242,7 @@ public final class DomainVerificationService {
                 DomainClaim lapsed = claims.update(claim.withChallenge(newChallenge(), now.plus(challengeTtl)));
                 LOG.info("domain {} of organization {} lapsed: its challenge record is no longer published", domain,
                         orgId);
+                auditLapse(claim, now);
                 return new Pending(domain, PendingReason.LAPSED, lapsed.challengeExpiresAt());
             } catch (IdentityException e) {
                 boolean raced = e.code().equals(StoreErrors.CONFLICT) || e.code().equals(StoreErrors.MISSING);
@@ -240,7 +264,9 @@ public final class DomainVerificationService {
 
     /**
      * Releases the organization's claim (pending or verified) on {@code domain}; a released verified domain no
-     * longer routes and may be verified by another organization.
+     * longer routes and may be verified by another organization. Not audited here, like {@link #claim} and
+     * {@link #verify}: administrators release through
+     * {@link io.partnerid.core.admin.DelegatedAdministration#releaseDomain}, which checks and audits it.
      *
      * @return true when there was a claim to release
      */
@@ -253,6 +279,20 @@ public final class DomainVerificationService {
     /** The organization's claims in any status, ordered by domain name. */
     public Page<DomainClaim> domains(OrgId orgId, PageRequest page) {
         return claims.findByOrg(Objects.requireNonNull(orgId, "orgId"), Objects.requireNonNull(page, "page"));
+    }
+
+    private void auditLapse(DomainClaim previouslyVerified, Instant at) {
+        OrgId orgId = previouslyVerified.orgId();
+        Optional<Organization> org = organizations.find(orgId);
+        if (org.isEmpty()) {
+            // no organization, no tenant chain to record it in; the lapse itself stands (it only takes routing away)
+            LOG.warn("domain {} lapsed for unknown organization {}; the lapse is not audited",
+                    previouslyVerified.domain(), orgId);
+            return;
+        }
+        audit.publish(new DomainLapsedEvent(at, org.get().tenant(), Optional.of(orgId), RECHECK_ACTOR,
+                previouslyVerified.domain().value(), DomainLapsedEvent.Reason.RECORD_NOT_PUBLISHED,
+                previouslyVerified.verifiedAt().orElseThrow()));
     }
 
     private void requireActive(OrgId orgId) {
@@ -281,14 +321,16 @@ public final class DomainVerificationService {
         private final DomainClaimRepository claims;
         private final DnsTxtResolver dns;
         private final OrganizationService organizations;
+        private final AuditPublisher audit;
         private final IdentityRuntime runtime;
         private Duration challengeTtl = DEFAULT_CHALLENGE_TTL;
 
         private Builder(DomainClaimRepository claims, DnsTxtResolver dns, OrganizationService organizations,
-                        IdentityRuntime runtime) {
+                        AuditPublisher audit, IdentityRuntime runtime) {
             this.claims = Objects.requireNonNull(claims, "claims");
             this.dns = Objects.requireNonNull(dns, "dns");
             this.organizations = Objects.requireNonNull(organizations, "organizations");
+            this.audit = Objects.requireNonNull(audit, "audit");
             this.runtime = Objects.requireNonNull(runtime, "runtime");
         }
 

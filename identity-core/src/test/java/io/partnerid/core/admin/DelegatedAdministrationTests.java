@@ -430,6 +430,28 @@ class DelegatedAdministrationTests {
     }
 
     @Test
+    void releaseDomainWhenPermittedThenStopsRoutingAndReleaseAudited() {
+        io.partnerid.core.domain.DomainName domain = io.partnerid.core.domain.DomainName.of("northwind.example");
+        io.partnerid.core.domain.DomainChallenge challenge = admin.claimDomain(aliceActor, equities.id(), domain);
+        dns.put(challenge.recordName(), challenge.recordValue());
+        admin.verifyDomain(aliceActor, equities.id(), domain);
+
+        assertCode(() -> admin.releaseDomain(malloryActor, equities.id(), domain), AdminErrors.NOT_PERMITTED);
+        assertThat(core.domains().verifiedOwner(domain)).contains(equities.id());
+        assertThat(admin.releaseDomain(aliceActor, equities.id(), domain)).isTrue();
+
+        assertThat(core.domains().verifiedOwner(domain)).isEmpty();
+        assertThat(adminEvents(northwind.id())).filteredOn(e -> e.operation().equals("domain.release"))
+                .extracting(AdminOperationEvent::org, AdminOperationEvent::target, AdminOperationEvent::outcome,
+                        AdminOperationEvent::reasonCode)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Optional.of(equities.id()), "northwind.example",
+                                AdminOperationEvent.Outcome.REFUSED, Optional.of("admin.not_permitted")),
+                        org.assertj.core.groups.Tuple.tuple(Optional.of(equities.id()), "northwind.example",
+                                AdminOperationEvent.Outcome.PERFORMED, Optional.empty()));
+    }
+
+    @Test
     void setSettingWhenAncestorLockedThenRefusedAndExplained() {
         admin.setSetting(aliceActor, northwind.id(), io.partnerid.core.settings.SettingKey.MFA_REQUIRED, true);
         admin.lockSetting(aliceActor, northwind.id(), io.partnerid.core.settings.SettingKey.MFA_REQUIRED);

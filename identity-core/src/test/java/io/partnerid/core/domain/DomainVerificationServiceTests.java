@@ -3,10 +3,18 @@ package io.partnerid.core.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.partnerid.core.Actor;
 import io.partnerid.core.ErrorCode;
+import io.partnerid.core.IdentityCore;
 import io.partnerid.core.IdentityException;
 import io.partnerid.core.IdentityRuntime;
+import io.partnerid.core.Page;
 import io.partnerid.core.PageRequest;
+import io.partnerid.core.audit.AuditEvent;
+import io.partnerid.core.audit.AuditPublisher;
+import io.partnerid.core.audit.AuditRecord;
+import io.partnerid.core.audit.ChainVerification;
+import io.partnerid.core.audit.DomainLapsedEvent;
 import io.partnerid.core.domain.DomainVerification.Pending;
 import io.partnerid.core.domain.DomainVerification.PendingReason;
 import io.partnerid.core.domain.DomainVerification.Refused;
@@ -18,12 +26,17 @@ import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.Organization;
 import io.partnerid.core.org.OrganizationService;
 import io.partnerid.core.org.OrganizationService.NewOrganization;
+import io.partnerid.testkit.CoreFixtures;
 import io.partnerid.testkit.MutableClock;
 import io.partnerid.testkit.TestRuntimes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,13 +56,15 @@ class DomainVerificationServiceTests {
     private final OrganizationService orgs = new OrganizationService(orgRepository, runtime);
     private final InMemoryDnsTxtResolver dns = new InMemoryDnsTxtResolver();
     private final InMemoryDomainClaimRepository claims = new InMemoryDomainClaimRepository();
+    private final List<AuditEvent> published = new CopyOnWriteArrayList<>();
+    private final AuditPublisher audit = published::add;
     private final DomainVerificationService domains = service(dns);
 
     private final Organization acme = orgs.createRoot(new NewOrganization("Acme Capital"));
     private final Organization globex = orgs.createRoot(new NewOrganization("Globex"));
 
     private DomainVerificationService service(DnsTxtResolver resolver) {
-        return DomainVerificationService.builder(claims, resolver, orgs, runtime).challengeTtl(TTL).build();
+        return DomainVerificationService.builder(claims, resolver, orgs, audit, runtime).challengeTtl(TTL).build();
     }
 
     private void publish(DomainChallenge challenge) {
@@ -282,6 +297,7 @@ class DomainVerificationServiceTests {
 
         assertCode(() -> domains.recheck(acme.id(), ACME_DOMAIN), DomainErrors.DNS_UNAVAILABLE);
         assertThat(domains.verifiedOwner(ACME_DOMAIN)).contains(acme.id());
+        assertThat(published).isEmpty();
     }
 
     @Test
@@ -294,6 +310,138 @@ class DomainVerificationServiceTests {
         assertThat(claims.find(acme.id(), ACME_DOMAIN).orElseThrow().isVerified()).isFalse();
         assertThat(domains.recheck(globex.id(), ACME_DOMAIN)).isEqualTo(new DomainVerification.Refused(ACME_DOMAIN,
                 DomainVerification.RefusalReason.NO_CLAIM));
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void recheckWhenChallengeRecordRemovedThenPublishesOneLapsedEventWithoutTheChallenge() {
+        Organization desk = orgs.createChild(acme.id(), new NewOrganization("Equities"));
+        DomainChallenge challenge = domains.claim(desk.id(), ACME_DOMAIN);
+        publish(challenge);
+        domains.verify(desk.id(), ACME_DOMAIN);
+        Instant verifiedAt = clock.instant();
+        dns.remove(challenge.recordName());
+        clock.advance(Duration.ofDays(30));
+
+        domains.recheck(desk.id(), ACME_DOMAIN);
+
+        String newChallenge = claims.find(desk.id(), ACME_DOMAIN).orElseThrow().challenge();
+        assertThat(published).singleElement().isInstanceOfSatisfying(DomainLapsedEvent.class, e -> {
+            assertThat(e.type()).isEqualTo("domain.lapsed");
+            assertThat(e.occurredAt()).isEqualTo(clock.instant());
+            assertThat(e.tenant()).isEqualTo(acme.id()); // the root organization's chain, not the child's
+            assertThat(e.org()).contains(desk.id());
+            assertThat(e.actor()).isEqualTo(Actor.system("domain-recheck"));
+            assertThat(e.details()).isEqualTo(Map.of("domain", "acme.example", "reason", "RECORD_NOT_PUBLISHED",
+                    "verifiedAt", verifiedAt.toString()));
+            // neither the lapsed challenge nor the new one (nor their random part) reaches the audit trail
+            String stored = e.toEntry().toString();
+            for (String value : List.of(challenge.recordValue(), newChallenge)) {
+                assertThat(stored).doesNotContain(value)
+                        .doesNotContain(value.substring(DomainVerificationService.VALUE_PREFIX.length()));
+            }
+        });
+    }
+
+    @Test
+    void recheckWhenChallengeStillPublishedThenPublishesNothing() {
+        DomainChallenge challenge = domains.claim(acme.id(), ACME_DOMAIN);
+        publish(challenge);
+        domains.verify(acme.id(), ACME_DOMAIN);
+        clock.advance(Duration.ofDays(30));
+
+        assertThat(domains.recheck(acme.id(), ACME_DOMAIN)).isInstanceOf(Verified.class);
+        assertThat(domains.recheck(acme.id(), ACME_DOMAIN)).isInstanceOf(Verified.class);
+
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void recheckWhenRepeatedAfterALapseThenPublishesNothingMore() {
+        DomainChallenge challenge = domains.claim(acme.id(), ACME_DOMAIN);
+        publish(challenge);
+        domains.verify(acme.id(), ACME_DOMAIN);
+        dns.remove(challenge.recordName());
+        domains.recheck(acme.id(), ACME_DOMAIN);
+
+        assertThat(domains.recheck(acme.id(), ACME_DOMAIN)).isInstanceOfSatisfying(Pending.class,
+                p -> assertThat(p.reason()).isEqualTo(PendingReason.NOT_FOUND_IN_DNS));
+
+        assertThat(published).hasSize(1);
+    }
+
+    @Test
+    void recheckWhenTwoRechecksFindTheRecordGoneAtOnceThenExactlyOneLapsedEvent() throws Exception {
+        DomainChallenge challenge = domains.claim(acme.id(), ACME_DOMAIN);
+        publish(challenge);
+        domains.verify(acme.id(), ACME_DOMAIN);
+        CyclicBarrier bothLookedUp = new CyclicBarrier(2);
+        DnsTxtResolver emptyAfterBoth = name -> {
+            try {
+                bothLookedUp.await(30, TimeUnit.SECONDS); // both see the verified claim before either lapses it
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return List.of();
+        };
+        DomainVerificationService racing = service(emptyAfterBoth);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<DomainVerification> first = pool.submit(() -> racing.recheck(acme.id(), ACME_DOMAIN));
+            Future<DomainVerification> second = pool.submit(() -> racing.recheck(acme.id(), ACME_DOMAIN));
+            List<DomainVerification> results = List.of(first.get(30, TimeUnit.SECONDS),
+                    second.get(30, TimeUnit.SECONDS));
+            assertThat(results).filteredOn(r -> r instanceof Pending p && p.reason() == PendingReason.LAPSED)
+                    .hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(published).singleElement().isInstanceOf(DomainLapsedEvent.class);
+    }
+
+    @Test
+    void recheckWhenOrganizationUnknownThenLapsesWithoutAnAuditEvent() {
+        Instant now = clock.instant();
+        claims.insert(new DomainClaim(OrgId.of("gone"), ACME_DOMAIN, DomainClaim.Status.VERIFIED,
+                DomainVerificationService.VALUE_PREFIX + "old", now, Optional.of(now), now.plus(TTL), 0));
+
+        assertThat(domains.recheck(OrgId.of("gone"), ACME_DOMAIN)).isInstanceOfSatisfying(Pending.class,
+                p -> assertThat(p.reason()).isEqualTo(PendingReason.LAPSED));
+
+        assertThat(domains.verifiedOwner(ACME_DOMAIN)).isEmpty(); // losing the audit never keeps the routing
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void recheckWhenBuiltByIdentityCoreThenTheLapseIsInTheTenantsAuditChain() {
+        CoreFixtures.TestCore test = CoreFixtures.inMemory(clock);
+        IdentityCore core = test.core();
+        Organization root = core.organizations().createRoot(new NewOrganization("Northwind Capital"));
+        Organization desk = core.organizations().createChild(root.id(), new NewOrganization("Equities"));
+        DomainChallenge challenge = core.domains().claim(desk.id(), ACME_DOMAIN);
+        test.dns().put(challenge.recordName(), challenge.recordValue());
+        core.domains().verify(desk.id(), ACME_DOMAIN);
+        test.dns().remove(challenge.recordName());
+        clock.advance(Duration.ofDays(1));
+
+        core.domains().recheck(desk.id(), ACME_DOMAIN);
+
+        List<AuditRecord> records = Page.all(p -> core.stores().auditLog().read(root.id(), p), 50);
+        assertThat(records).filteredOn(r -> r.entry().type().equals("domain.lapsed")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.entry().org()).contains(desk.id());
+                    assertThat(r.entry().actor()).isEqualTo("system:domain-recheck");
+                    assertThat(r.entry().occurredAt()).isEqualTo(clock.instant());
+                    assertThat(r.entry().details()).containsEntry("domain", "acme.example")
+                            .containsEntry("reason", "RECORD_NOT_PUBLISHED");
+                });
+        assertThat(core.auditVerifier().verify(root.id())).isInstanceOf(ChainVerification.Intact.class);
+    }
+
+    @Test
+    void builderWhenAuditPublisherMissingThenRejected() {
+        assertThatThrownBy(() -> DomainVerificationService.builder(claims, dns, orgs, null, runtime))
+                .isInstanceOf(NullPointerException.class).hasMessage("audit");
     }
 
     @Test
