@@ -538,12 +538,29 @@ public final class DelegatedAdministration {
     }
 
     /**
-     * Checks the DNS challenge of a claimed domain; needs {@code MANAGE_DOMAINS}. The outcome is audited; a domain
-     * verified by another organization is refused without naming it.
+     * Checks the DNS challenge of a claimed domain; needs {@code MANAGE_DOMAINS}. The outcome is audited: the
+     * {@code domain.verify} record's {@code result} says what the check came to ({@code verified},
+     * {@code pending.not_found_in_dns}, {@code pending.expired}, {@code refused.no_claim},
+     * {@code refused.verified_by_another_org}); a domain verified by another organization is refused without naming
+     * it.
      */
     public DomainVerification verifyDomain(Actor actor, OrgId orgId, DomainName domain) {
         return perform(actor, "domain.verify", orgId, AdminCapability.MANAGE_DOMAINS, domain.value(),
-                o -> domains.verify(orgId, domain));
+                o -> domains.verify(orgId, domain), DelegatedAdministration::verificationResult);
+    }
+
+    private static Optional<String> verificationResult(DomainVerification v) {
+        String result;
+        if (v instanceof DomainVerification.Verified) {
+            result = "verified";
+        } else if (v instanceof DomainVerification.Pending p) {
+            result = "pending." + p.reason().name().toLowerCase(java.util.Locale.ROOT);
+        } else if (v instanceof DomainVerification.Refused r) {
+            result = "refused." + r.reason().name().toLowerCase(java.util.Locale.ROOT);
+        } else {
+            throw new IllegalStateException("unknown verification outcome " + v.getClass());
+        }
+        return Optional.of(result);
     }
 
     /**
@@ -874,12 +891,17 @@ public final class DelegatedAdministration {
      */
     private <T> T perform(Actor actor, String operation, OrgId orgId, AdminCapability capability, String target,
                           Operation<T> body) {
+        return perform(actor, operation, orgId, capability, target, body, r -> Optional.empty());
+    }
+
+    private <T> T perform(Actor actor, String operation, OrgId orgId, AdminCapability capability, String target,
+                          Operation<T> body, java.util.function.Function<T, Optional<String>> resultOf) {
         Objects.requireNonNull(actor, "actor");
         Optional<Organization> known = organizationRepository.findById(orgId);
         try {
             Organization org = authority.require(actor, capability, orgId);
             T result = body.run(org);
-            performed(actor, org, operation, target);
+            performed(actor, org, operation, target, resultOf.apply(result));
             return result;
         } catch (IdentityException e) {
             known.ifPresent(org -> refused(actor, org, operation, target, e.code()));
@@ -907,8 +929,12 @@ public final class DelegatedAdministration {
     }
 
     private void performed(Actor actor, Organization org, String operation, String target) {
+        performed(actor, org, operation, target, Optional.empty());
+    }
+
+    private void performed(Actor actor, Organization org, String operation, String target, Optional<String> result) {
         emit(new AdminOperationEvent(runtime.now(), org.tenant(), Optional.of(org.id()), actor, operation, target,
-                AdminOperationEvent.Outcome.PERFORMED, Optional.empty()));
+                AdminOperationEvent.Outcome.PERFORMED, Optional.empty(), result));
     }
 
     private void refused(Actor actor, Organization org, String operation, String target,

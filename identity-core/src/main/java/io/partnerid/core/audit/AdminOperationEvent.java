@@ -21,9 +21,12 @@ import java.util.Optional;
  * @param target the id of what was operated on
  * @param outcome whether it was performed
  * @param reasonCode for a refusal, the error code
+ * @param result for a performed operation whose outcome is more than "done", what it came to (a domain
+ *     verification: {@code verified}, {@code pending.not_found_in_dns}, ...); ids and codes only, never secrets
  */
 public record AdminOperationEvent(Instant occurredAt, OrgId tenant, Optional<OrgId> org, Actor actor,
-                                  String operation, String target, Outcome outcome, Optional<String> reasonCode)
+                                  String operation, String target, Outcome outcome, Optional<String> reasonCode,
+                                  Optional<String> result)
         implements AuditEvent {
 
     /** Whether the operation was performed. */
@@ -38,6 +41,13 @@ public record AdminOperationEvent(Instant occurredAt, OrgId tenant, Optional<Org
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(reasonCode, "reasonCode");
+        Objects.requireNonNull(result, "result");
+    }
+
+    /** An operation without a result of its own. */
+    public AdminOperationEvent(Instant occurredAt, OrgId tenant, Optional<OrgId> org, Actor actor, String operation,
+                               String target, Outcome outcome, Optional<String> reasonCode) {
+        this(occurredAt, tenant, org, actor, operation, target, outcome, reasonCode, Optional.empty());
     }
 
     @Override
@@ -52,6 +62,7 @@ public record AdminOperationEvent(Instant occurredAt, OrgId tenant, Optional<Org
         d.put("target", target);
         d.put("outcome", outcome.name());
         reasonCode.ifPresent(r -> d.put("reason", r));
+        result.ifPresent(r -> d.put("result", r));
         return d;
     }
 }

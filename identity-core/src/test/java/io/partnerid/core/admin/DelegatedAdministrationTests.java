@@ -127,7 +127,8 @@ class DelegatedAdministrationTests {
                 events.add(new AdminOperationEvent(r.entry().occurredAt(), r.entry().tenant(), r.entry().org(),
                         SYSTEM, r.entry().details().get("operation"), r.entry().details().get("target"),
                         AdminOperationEvent.Outcome.valueOf(r.entry().details().get("outcome")),
-                        Optional.ofNullable(r.entry().details().get("reason"))));
+                        Optional.ofNullable(r.entry().details().get("reason")),
+                        Optional.ofNullable(r.entry().details().get("result"))));
             }
         }
         return events;
@@ -427,6 +428,30 @@ class DelegatedAdministrationTests {
         assertThat(refused.toString()).doesNotContain(northwind.id().value());
         assertThat(core.domains().verifiedOwner(domain)).contains(northwind.id());
         assertCode(() -> admin.claimDomain(bobActor, equities.id(), domain), AdminErrors.NOT_PERMITTED);
+    }
+
+    @Test
+    void verifyDomainWhenCheckedThenTheAuditRecordSaysWhatTheCheckCameTo() {
+        io.partnerid.core.domain.DomainName domain = io.partnerid.core.domain.DomainName.of("northwind.example");
+        io.partnerid.core.domain.DomainChallenge challenge = admin.claimDomain(aliceActor, northwind.id(), domain);
+        admin.verifyDomain(aliceActor, northwind.id(), domain); // record not published yet
+        dns.put(challenge.recordName(), challenge.recordValue());
+        admin.verifyDomain(aliceActor, northwind.id(), domain);
+        admin.claimDomain(malloryActor, globex.id(), domain);
+        admin.verifyDomain(malloryActor, globex.id(), domain);
+
+        assertThat(adminEvents(northwind.id())).filteredOn(e -> e.operation().equals("domain.verify"))
+                .extracting(AdminOperationEvent::outcome, AdminOperationEvent::result)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(AdminOperationEvent.Outcome.PERFORMED,
+                                Optional.of("pending.not_found_in_dns")),
+                        org.assertj.core.groups.Tuple.tuple(AdminOperationEvent.Outcome.PERFORMED,
+                                Optional.of("verified")));
+        List<AdminOperationEvent> rival = adminEvents(globex.id()).stream()
+                .filter(e -> e.operation().equals("domain.verify")).toList();
+        assertThat(rival).extracting(AdminOperationEvent::result)
+                .containsExactly(Optional.of("refused.verified_by_another_org"));
+        assertThat(rival.get(0).details().values()).noneMatch(v -> v.contains(northwind.id().value()));
     }
 
     @Test
