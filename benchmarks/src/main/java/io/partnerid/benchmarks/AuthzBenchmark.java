@@ -43,7 +43,9 @@ import org.openjdk.jmh.annotations.State;
  * One authorization workload ({@link AuthzWorkload}: 1,000 organizations × 10 roles × 100 users, role hierarchy of
  * depth 3, three-level organization inheritance) decided by our engine, by jCasbin (RBAC with domains) and by
  * cedar-java (with {@code PolicySet.cache()}), plus our engine at 10 / 1,000 / 10,000 organizations and with one CEL
- * condition per decision. Sample-time mode, so JMH reports p50/p99 per decision.
+ * condition per decision. Sample-time mode, so JMH reports p50/p99 per decision. For reading the growth from 10 to
+ * 10,000 organizations: {@link #timerBaseline} (what the clock adds to every sampled call), the side-by-side group
+ * ({@link #orgs10} and {@link #orgs10000} over the same seconds) and {@link AuthzGrowth} (interleaved pairs of forks).
  *
  * <p>Run (short): {@code java -jar benchmarks/target/benchmarks.jar AuthzBenchmark -f 1 -wi 2 -w 2s -i 3 -r 3s}.
  */
