@@ -62,6 +62,67 @@ class ArchitectureTests {
             })
             .because("internal packages are not exported (STYLE.md rule 1)");
 
+
+    /**
+     * Third-party packages whose types may appear in a public signature of an exported SDK type. Each entry is a
+     * deliberate, documented exception (README, "Public API and compatibility"); everything else third-party stays
+     * behind our own types so that a dependency upgrade never breaks a host.
+     */
+    static final List<String> ALLOWED_THIRD_PARTY_API_PACKAGES = List.of(
+            "org.slf4j");
+
+    /**
+     * Exported types (public, in a package without {@code internal}) expose in their public and protected
+     * signatures (fields, constructor and method parameters, return types, type arguments, thrown types) only JDK
+     * types, exported SDK types and the listed third-party packages.
+     */
+    static final ArchRule PUBLIC_API_EXPOSES_NO_INTERNAL_OR_THIRD_PARTY_TYPE = classes()
+            .that().arePublic().and().resideOutsideOfPackages("..internal..")
+            .should(new com.tngtech.archunit.lang.ArchCondition<JavaClass>(
+                    "expose only JDK, exported SDK and listed third-party types in public signatures") {
+                @Override
+                public void check(JavaClass item, com.tngtech.archunit.lang.ConditionEvents events) {
+                    for (com.tngtech.archunit.core.domain.JavaMember member : item.getMembers()) {
+                        if (!isApi(member.getModifiers())) {
+                            continue;
+                        }
+                        java.util.Set<JavaClass> exposed = new java.util.LinkedHashSet<>();
+                        if (member instanceof com.tngtech.archunit.core.domain.JavaField field) {
+                            exposed.addAll(field.getType().getAllInvolvedRawTypes());
+                        } else if (member instanceof com.tngtech.archunit.core.domain.JavaCodeUnit code) {
+                            code.getParameterTypes().forEach(t -> exposed.addAll(t.getAllInvolvedRawTypes()));
+                            exposed.addAll(code.getReturnType().getAllInvolvedRawTypes());
+                            code.getThrowsClause().getTypes().forEach(t -> exposed.addAll(t.getAllInvolvedRawTypes()));
+                        }
+                        for (JavaClass type : exposed) {
+                            JavaClass base = type.isArray() ? type.getBaseComponentType() : type;
+                            if (!allowedInApi(base)) {
+                                events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(member,
+                                        member.getFullName() + " exposes " + base.getName()));
+                            }
+                        }
+                    }
+                }
+            })
+            .because("the public API is declared: plumbing lives in internal packages and third-party types stay "
+                    + "behind our own (STYLE.md rule 1; README, Public API and compatibility)");
+
+    private static boolean isApi(java.util.Set<com.tngtech.archunit.core.domain.JavaModifier> modifiers) {
+        return modifiers.contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)
+                || modifiers.contains(com.tngtech.archunit.core.domain.JavaModifier.PROTECTED);
+    }
+
+    private static boolean allowedInApi(JavaClass type) {
+        String pkg = type.getPackageName();
+        if (type.isPrimitive() || pkg.startsWith("java.") || pkg.startsWith("javax.")) {
+            return true;
+        }
+        if (pkg.startsWith("io.partnerid.")) {
+            return !pkg.contains(".internal");
+        }
+        return ALLOWED_THIRD_PARTY_API_PACKAGES.stream().anyMatch(p -> pkg.equals(p) || pkg.startsWith(p + "."));
+    }
+
     private static String moduleOf(String packageName) {
         return MODULE_ROOTS.stream().filter(r -> packageName.equals(r) || packageName.startsWith(r + "."))
                 .findFirst().orElse(packageName);
@@ -98,6 +159,24 @@ class ArchitectureTests {
     @Test
     void internalPackagesWhenCheckedThenUsedOnlyInsideTheirModule() {
         INTERNAL_STAYS_IN_ITS_MODULE.check(sdkMainClasses());
+    }
+
+    @Test
+    void publicApiWhenCheckedThenExposesNoInternalOrThirdPartyType() {
+        JavaClasses sdk = sdkMainClasses().that(com.tngtech.archunit.base.DescribedPredicate.describe("SDK module",
+                (JavaClass c) -> MODULE_ROOTS.stream().anyMatch(r -> c.getPackageName().startsWith(r))));
+        PUBLIC_API_EXPOSES_NO_INTERNAL_OR_THIRD_PARTY_TYPE.check(sdk);
+    }
+
+    @Test
+    void publicApiRuleWhenFixtureLeaksThenReportsEachLeak() {
+        JavaClasses fixtures = new ClassFileImporter().importPackages("io.partnerid.core.apifixture");
+        com.tngtech.archunit.lang.EvaluationResult result =
+                PUBLIC_API_EXPOSES_NO_INTERNAL_OR_THIRD_PARTY_TYPE.evaluate(fixtures);
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(d -> d.contains("helper()") && d.contains("io.partnerid.authz.internal.InternalHelper"))
+                .anyMatch(d -> d.contains("classes()") && d.contains("com.tngtech.archunit.core.domain.JavaClass"))
+                .noneMatch(d -> d.contains("notApi()"));
     }
 
     @Test
