@@ -255,11 +255,14 @@ public final class DomainVerificationService {
     }
 
     /**
-     * The organization that has <em>verified</em> {@code domain}, for routing and provisioning; pending claims are
-     * never returned. The owner may be suspended: callers that act on it check its status.
+     * The <em>active</em> organization that has <em>verified</em> {@code domain}, for routing and provisioning.
+     * Pending claims are never returned, and neither is a suspended owner: a suspended organization's domains stop
+     * routing (home-realm discovery, just-in-time provisioning) from the instant of the suspension, and route again
+     * when it is resumed, without a new verification.
      */
     public Optional<OrgId> verifiedOwner(DomainName domain) {
-        return claims.findVerified(Objects.requireNonNull(domain, "domain")).map(DomainClaim::orgId);
+        return claims.findVerified(Objects.requireNonNull(domain, "domain")).map(DomainClaim::orgId)
+                .filter(owner -> organizations.find(owner).filter(Organization::isActive).isPresent());
     }
 
     /**

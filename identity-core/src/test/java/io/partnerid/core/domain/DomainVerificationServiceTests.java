@@ -123,6 +123,18 @@ class DomainVerificationServiceTests {
     }
 
     @Test
+    void verifiedOwnerWhenOwnerSuspendedThenNoRouteUntilResumed() {
+        publish(domains.claim(acme.id(), ACME_DOMAIN));
+        assertThat(domains.verify(acme.id(), ACME_DOMAIN)).isInstanceOf(Verified.class);
+
+        orgRepository.suspendSubtree(acme.path(), acme.id());
+        assertThat(domains.verifiedOwner(ACME_DOMAIN)).isEmpty();
+
+        orgRepository.resumeSubtree(acme.path(), acme.id());
+        assertThat(domains.verifiedOwner(ACME_DOMAIN)).contains(acme.id());
+    }
+
+    @Test
     void aPendingClaimNeverRoutes() {
         DomainChallenge acmeChallenge = domains.claim(acme.id(), ACME_DOMAIN);
         publish(acmeChallenge); // published but not yet verified
