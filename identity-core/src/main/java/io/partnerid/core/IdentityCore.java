@@ -10,6 +10,7 @@ import io.partnerid.core.client.SecretHasher;
 import io.partnerid.core.domain.DnsTxtResolver;
 import io.partnerid.core.domain.DomainVerificationService;
 import io.partnerid.core.governance.KillSwitch;
+import io.partnerid.core.org.OrganizationStatusCache;
 import io.partnerid.core.governance.SuspensionContributor;
 import io.partnerid.core.group.GroupService;
 import io.partnerid.core.org.OrganizationService;
@@ -51,6 +52,7 @@ public final class IdentityCore {
     private final ClientService clients;
     private final DomainVerificationService domains;
     private final SettingsService settings;
+    private final OrganizationStatusCache organizationStatus;
     private final KillSwitch killSwitch;
     private final DelegatedAdministration admin;
     private final AuditChainVerifier auditVerifier;
@@ -71,7 +73,9 @@ public final class IdentityCore {
         List<SuspensionContributor> contributors = new ArrayList<>();
         contributors.add(new AdminGrantsSuspensionContributor(stores.adminGrants()));
         contributors.addAll(b.contributors);
-        this.killSwitch = new KillSwitch(stores.organizations(), contributors, b.auditPublisher, runtime);
+        this.organizationStatus = OrganizationStatusCache.builder(stores.organizations(), runtime).build();
+        this.killSwitch = new KillSwitch(stores.organizations(), organizationStatus, contributors, b.auditPublisher,
+                runtime);
         this.admin = DelegatedAdministration.builder()
                 .organizations(organizations, stores.organizations())
                 .users(users).groups(groups).roles(roles).clients(clients).domains(domains).settings(settings)
@@ -135,6 +139,16 @@ public final class IdentityCore {
     /** The kill switch mechanism (administrators use {@link DelegatedAdministration#suspend}). */
     public KillSwitch killSwitch() {
         return killSwitch;
+    }
+
+    /**
+     * This node's cached view of organization status for hot paths (token verification, decisions, exchange):
+     * a change made on any node sharing the stores is honoured within
+     * {@link OrganizationStatusCache#DEFAULT_MAX_STALENESS} plus one counter read, a change through this node's
+     * kill switch at once.
+     */
+    public OrganizationStatusCache organizationStatus() {
+        return organizationStatus;
     }
 
     /** The checked, audited administration façade. */

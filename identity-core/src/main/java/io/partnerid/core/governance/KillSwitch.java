@@ -9,6 +9,7 @@ import io.partnerid.core.org.OrgErrors;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.Organization;
 import io.partnerid.core.org.OrganizationRepository;
+import io.partnerid.core.org.OrganizationStatusCache;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +39,30 @@ public final class KillSwitch {
     private static final Logger log = LoggerFactory.getLogger(KillSwitch.class);
 
     private final OrganizationRepository organizations;
+    private final Optional<OrganizationStatusCache> statusCache;
     private final List<SuspensionContributor> contributors;
     private final AuditPublisher audit;
     private final IdentityRuntime runtime;
 
     public KillSwitch(OrganizationRepository organizations, List<SuspensionContributor> contributors,
                       AuditPublisher audit, IdentityRuntime runtime) {
+        this(organizations, Optional.empty(), contributors, audit, runtime);
+    }
+
+    /**
+     * A kill switch that also invalidates this node's status cache the moment it suspends or resumes, so the node
+     * that pulled the switch refuses at once; other nodes follow within the cache's bound.
+     */
+    public KillSwitch(OrganizationRepository organizations, OrganizationStatusCache statusCache,
+                      List<SuspensionContributor> contributors, AuditPublisher audit, IdentityRuntime runtime) {
+        this(organizations, Optional.of(Objects.requireNonNull(statusCache, "statusCache")), contributors, audit,
+                runtime);
+    }
+
+    private KillSwitch(OrganizationRepository organizations, Optional<OrganizationStatusCache> statusCache,
+                       List<SuspensionContributor> contributors, AuditPublisher audit, IdentityRuntime runtime) {
         this.organizations = Objects.requireNonNull(organizations, "organizations");
+        this.statusCache = statusCache;
         this.contributors = List.copyOf(contributors);
         this.audit = Objects.requireNonNull(audit, "audit");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -67,6 +85,7 @@ public final class KillSwitch {
         }
         Instant at = runtime.now();
         List<OrgId> suspended = organizations.suspendSubtree(org.path(), orgId);
+        statusCache.ifPresent(OrganizationStatusCache::invalidate);
         SuspensionContext context = new SuspensionContext(orgId, suspended, actor, reason, at);
         List<SuspensionReport.Section> sections = new ArrayList<>();
         for (SuspensionContributor contributor : contributors) {
@@ -104,6 +123,7 @@ public final class KillSwitch {
         }
         Instant at = runtime.now();
         List<OrgId> resumed = organizations.resumeSubtree(org.path(), orgId);
+        statusCache.ifPresent(OrganizationStatusCache::invalidate);
         SuspensionContext context = new SuspensionContext(orgId, resumed, actor, reason, at);
         for (SuspensionContributor contributor : contributors) {
             try {

@@ -23,6 +23,7 @@ public final class InMemoryOrganizationRepository implements OrganizationReposit
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<OrgId, Organization> byId = new HashMap<>();
     private final TreeMap<String, Organization> byPath = new TreeMap<>();
+    private long statusVersion;
 
     @Override
     public void insert(Organization organization) {
@@ -151,6 +152,7 @@ public final class InMemoryOrganizationRepository implements OrganizationReposit
             for (Organization org : moving) {
                 put(org.rebased(from, to, Optional.of(newParent)).withVersion(org.version() + 1));
             }
+            statusVersion++;
             return moving.size();
         } finally {
             lock.writeLock().unlock();
@@ -167,6 +169,9 @@ public final class InMemoryOrganizationRepository implements OrganizationReposit
                     put(org.suspendedBy(suspensionRoot).withVersion(org.version() + 1));
                     changed.add(org.id());
                 }
+            }
+            if (!changed.isEmpty()) {
+                statusVersion++;
             }
             return changed;
         } finally {
@@ -185,9 +190,22 @@ public final class InMemoryOrganizationRepository implements OrganizationReposit
                     changed.add(org.id());
                 }
             }
+            if (!changed.isEmpty()) {
+                statusVersion++;
+            }
             return changed;
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public long statusVersion() {
+        lock.readLock().lock();
+        try {
+            return statusVersion;
+        } finally {
+            lock.readLock().unlock();
         }
     }
 

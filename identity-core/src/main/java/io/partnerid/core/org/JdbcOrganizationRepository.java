@@ -183,12 +183,30 @@ public final class JdbcOrganizationRepository implements OrganizationRepository 
             if (version.get() != expectedVersion) {
                 throw StoreErrors.conflict("organization at " + from);
             }
-            return Jdbc.update(c, "UPDATE organizations SET path = CAST(? AS VARCHAR(2600)) || SUBSTRING(path, ?), "
+            int moved = Jdbc.update(c, "UPDATE organizations SET path = CAST(? AS VARCHAR(2600)) || SUBSTRING(path, ?), "
                             + "parent_id = CASE WHEN path = ? THEN ? ELSE parent_id END, version = version + 1 "
                             + "WHERE path >= ? AND path < ?",
                     to.value(), from.value().length() + 1, from.value(), newParent.value(),
                     from.value(), Jdbc.prefixUpperBound(from.value()));
+            bumpStatusVersion(c);
+            return moved;
         });
+    }
+
+    @Override
+    public long statusVersion() {
+        return jdbc.read("organization status version", c -> Jdbc.queryOne(c,
+                "SELECT version FROM organization_status_version WHERE id = 1", rs -> rs.getLong(1))).orElse(0L);
+    }
+
+    /**
+     * Increments the deployment's status counter inside the caller's transaction (after the tenant lock). The
+     * migration inserts the row; should it have been deleted (a truncated table), the first change recreates it.
+     */
+    private static void bumpStatusVersion(Connection c) throws SQLException {
+        if (Jdbc.update(c, "UPDATE organization_status_version SET version = version + 1 WHERE id = 1") == 0) {
+            Jdbc.update(c, "INSERT INTO organization_status_version (id, version) VALUES (1, 1)");
+        }
     }
 
     @Override
@@ -226,6 +244,7 @@ public final class JdbcOrganizationRepository implements OrganizationRepository 
                     rangeThenCondition);
             int changed = Jdbc.update(c, "UPDATE organizations SET " + assignment + ", version = version + 1 "
                     + "WHERE path >= ? AND path < ? AND " + condition, params);
+            bumpStatusVersion(c);
             if (changed != changing.size()) {
                 // cannot happen while the tenant lock is held; refuse rather than report a wrong set
                 throw StoreErrors.conflict("organizations at " + path);

@@ -82,4 +82,14 @@ public interface OrganizationRepository {
      * @return the ids that changed to ACTIVE, ordered by path
      */
     List<OrgId> resumeSubtree(OrgPath path, OrgId suspensionRoot);
+
+    /**
+     * A counter of the deployment's status and placement changes: it increases, in the same atomic step, with every
+     * {@link #suspendSubtree}, {@link #resumeSubtree} and {@link #moveSubtree} that changed at least one
+     * organization, and never decreases. Nodes that cache organization status ({@link OrganizationStatusCache})
+     * read it to learn, with one cheap read, whether anything they cached may have changed on another node.
+     *
+     * <p>Called by each node at most once per cache staleness period (sub-second); must be a single-row read.
+     */
+    long statusVersion();
 }

@@ -73,6 +73,11 @@ class OrganizationServiceRaceTests {
             public List<OrgId> resumeSubtree(OrgPath path, OrgId suspensionRoot) {
                 return memory.resumeSubtree(path, suspensionRoot);
             }
+
+            @Override
+            public long statusVersion() {
+                return memory.statusVersion();
+            }
         };
         OrganizationService service = new OrganizationService(racing, TestRuntimes.on(MutableClock.standard()));
         Organization partner = service.createRoot(new NewOrganization("Partner"));

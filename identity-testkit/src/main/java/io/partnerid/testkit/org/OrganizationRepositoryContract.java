@@ -418,6 +418,32 @@ public abstract class OrganizationRepositoryContract {
     }
 
     @Test
+    void statusVersionWhenStatusOrPlacementChangesThenIncreasesAndOtherwiseStays() {
+        Organization a = stored(root("a"));
+        Organization b = stored(child(a, "b"));
+        Organization c = stored(root("c"));
+        long start = repository.statusVersion();
+
+        repository.update(reread(b).withName("renamed"));
+        assertThat(repository.statusVersion()).as("a rename is no status change").isEqualTo(start);
+
+        repository.suspendSubtree(b.path(), b.id());
+        long afterSuspend = repository.statusVersion();
+        assertThat(afterSuspend).isGreaterThan(start);
+
+        assertThat(repository.suspendSubtree(b.path(), b.id())).isEmpty();
+        assertThat(repository.statusVersion()).as("a suspension that changed nothing").isEqualTo(afterSuspend);
+
+        repository.resumeSubtree(b.path(), b.id());
+        long afterResume = repository.statusVersion();
+        assertThat(afterResume).isGreaterThan(afterSuspend);
+
+        Organization movedRoot = reread(b);
+        repository.moveSubtree(movedRoot.path(), c.path().child(movedRoot.id()), c.id(), movedRoot.version());
+        assertThat(repository.statusVersion()).isGreaterThan(afterResume);
+    }
+
+    @Test
     void suspendSubtreeWhenVersionReadBeforeThenUpdateConflicts() {
         Organization a = stored(root("a"));
         Organization b = stored(child(a, "b"));
