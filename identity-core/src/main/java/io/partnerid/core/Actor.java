@@ -34,9 +34,14 @@ public record Actor(Type type, String id) {
         }
     }
 
-    /** A user actor. */
+    /** A user actor, for a user id of the host's own (outside the SDK's identity pools). */
     public static Actor user(String userId) {
         return new Actor(Type.USER, userId);
+    }
+
+    /** A user actor for a user of the SDK's identity pools. */
+    public static Actor user(io.partnerid.core.user.UserId userId) {
+        return new Actor(Type.USER, Objects.requireNonNull(userId, "userId").value());
     }
 
     /** A service actor. */
