@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.partnerid.authz.AuthzErrors;
 import io.partnerid.core.IdentityException;
+import io.partnerid.testkit.risk.RiskStateStoreContract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
