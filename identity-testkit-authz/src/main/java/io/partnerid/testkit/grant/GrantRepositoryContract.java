@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
  * (one small subclass per implementation and database). Not thread-safe; JUnit creates one instance per test. Each
  * test needs an empty store (a fresh in-memory repository, or a database whose tables are emptied before each test,
  * as {@code TestDatabase} does). Pinned semantics: grants round-trip exactly
- * (ordered role and resource-type lists, validity bounds at millisecond precision); a save replaces the grant and
- * keeps its assignments; listings page by id with the last id as cursor; assignments are idempotent on their key
+ * (ordered role and resource-type lists, validity bounds and assignment instants to the microsecond); a save
+ * replaces the grant and keeps its assignments; listings page by id with the last id as cursor; assignments are
+ * idempotent on their key
  * (first save wins) and refused with {@code store.missing} when the grant is absent; a delete removes and reports
  * exactly the grant's assignments, and under a race with assignments no assignment outlives its grant; the version
  * strictly increases with every grant save and every delete that removed a grant (not with assignments or with the
@@ -68,6 +69,18 @@ public abstract class GrantRepositoryContract {
                 List.of("order", "invoice"), Optional.of(AT), Optional.of(AT.plusSeconds(86_400)));
         repository().saveGrant(g);
         assertThat(repository().findGrant("g1")).contains(g);
+    }
+
+    @Test
+    void saveWhenInstantsHaveMicrosecondsThenKeptToTheMicrosecond() {
+        Instant micros = Instant.parse("2026-03-01T10:00:00.123456Z");
+        GrantDef g = new GrantDef("g1", "acme", "globex", List.of("viewer"), List.of(), Optional.of(micros),
+                Optional.of(micros.plusSeconds(86_400)));
+        repository().saveGrant(g);
+        GrantAssignment a = new GrantAssignment("g1", GLOBEX, "bob", "viewer", micros, "USER:globex-admin");
+        repository().saveAssignment(a);
+        assertThat(repository().findGrant("g1")).contains(g);
+        assertThat(repository().assignmentsOf(GLOBEX, "bob")).containsExactly(a);
     }
 
     @Test

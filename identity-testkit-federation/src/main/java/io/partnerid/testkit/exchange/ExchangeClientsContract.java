@@ -17,8 +17,9 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract every {@link ExchangeClients} must pass; {@link io.partnerid.federation.exchange.InMemoryExchangeClients}
- * and {@link io.partnerid.federation.exchange.ClientServiceExchangeClients} extend it.
+ * The contract every {@link ExchangeClients} must pass;
+ * {@link io.partnerid.federation.exchange.InMemoryExchangeClients} and
+ * {@link io.partnerid.federation.exchange.ClientServiceExchangeClients} extend it.
  *
  * <p>Published in identity-testkit-federation: a host that adapts its own client registry extends it in its tests and
  * registers clients through {@link #register}. Not thread-safe; JUnit creates one instance per test. Every client a

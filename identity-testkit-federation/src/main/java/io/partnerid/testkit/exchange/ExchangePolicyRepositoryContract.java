@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * every test without cleaning. Pinned semantics: nothing saved reads as empty; a policy round-trips exactly (every
  * field; the trusted issuers in order; any Java string, NUL and unpaired surrogates included; the maximum lifetime
  * to the nanosecond; policies of more than a million characters); a save replaces the whole policy and is
- * idempotent; organizations are independent; concurrent saves of one organization, from threads and from another
+ * idempotent; a save on another node is seen by the next read here (no stale cache); organizations are independent;
+ * concurrent saves of one organization, from threads and from another
  * node, end with exactly one of the saved policies, never a mix, and concurrent readers only ever see a whole saved
  * policy; the key is an {@link OrgId} of up to 64 characters.
  */
@@ -182,6 +183,18 @@ public abstract class ExchangePolicyRepositoryContract {
         assertThat(repository().find(globex)).contains(globexPolicy);
         assertThat(repository().find(acme)).contains(ExchangePolicy.builder(acme).build());
         assertThat(repository().find(org("initech"))).isEmpty();
+    }
+
+    @Test
+    void findWhenReplacedThroughAnotherNodeThenTheNewPolicyAtOnce() {
+        OrgId acme = org("acme");
+        repository().save(maximal(acme));
+        assertThat(repository().find(acme)).contains(maximal(acme)); // a caching implementation now holds it
+        ExchangePolicy withoutIssuers = ExchangePolicy.builder(acme).allowedClients("partner-gateway").build();
+
+        anotherNode().save(withoutIssuers);
+
+        assertThat(repository().find(acme)).contains(withoutIssuers);
     }
 
     @Test

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 public abstract class JwksFetcherContract {
 
     private static final String JWKS = "{\"keys\":[{\"kty\":\"EC\",\"kid\":\"clé-1\",\"crv\":\"P-256\","
-            + "\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\",\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}]}";
+            + "\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
+            + "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}]}";
 
     private HttpServer server;
     private boolean stopped;
