@@ -16,6 +16,11 @@ import javax.sql.DataSource;
  * <p>Thread-safe. Needs the table created by the migration {@value #MIGRATION} (shipped on the classpath). Time comes
  * from the injected clock on the client side, so nodes must keep their clocks in sync (NTP). Needs
  * {@code com.bucket4j:bucket4j_jdk17-postgresql} and a PostgreSQL driver on the classpath (optional dependencies).
+ *
+ * <p>PostgreSQL only, by design: Bucket4j's PostgreSQL proxy manager is written for PostgreSQL's locking and SQL. H2
+ * runs in one process, where {@link InMemoryQuotaStore} enforces the same quotas without a database (the H2 migration
+ * creates the table only so that both vendors carry the same migration versions). It passes
+ * {@code QuotaStoreContract} (identity-testkit-authz) on PostgreSQL.
  */
 public final class PostgresQuotaStore implements QuotaStore {
 

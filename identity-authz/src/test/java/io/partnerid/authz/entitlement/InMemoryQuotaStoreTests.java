@@ -2,6 +2,7 @@ package io.partnerid.authz.entitlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.partnerid.testkit.entitlement.QuotaStoreContract;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,11 @@ class InMemoryQuotaStoreTests extends QuotaStoreContract {
 
     @Override
     protected QuotaStore store() {
+        return store;
+    }
+
+    @Override
+    protected QuotaStore anotherNode() {
         return store;
     }
 

@@ -2,6 +2,7 @@ package io.partnerid.authz.entitlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.partnerid.authz.AuthzTestDatabases;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.testkit.MutableClock;
 import java.time.Duration;
@@ -17,12 +18,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** Property (3): concurrent consumption never admits more than the quota, in memory and on PostgreSQL. */
 class QuotaConcurrencyProperties {
+
+    /** One PostgreSQL schema with the authz migrations for every try (jqwik does not run JUnit extensions). */
+    private static final class Postgres {
+        static final DataSource DATA_SOURCE = AuthzTestDatabases.postgres().dataSource();
+    }
 
     private static int admitted(QuotaStore store, String key, QuotaLimit limit, int threads, int attemptsPerThread,
                                 int tokensPerAttempt) throws Exception {
@@ -75,8 +82,8 @@ class QuotaConcurrencyProperties {
         MutableClock clock = MutableClock.at(Instant.parse("2026-11-30T10:00:00Z"));
         QuotaLimit limit = QuotaLimit.of(capacity, Duration.ofHours(1));
         // two "nodes": two stores over one database share the bucket
-        PostgresQuotaStore nodeA = new PostgresQuotaStore(EmbeddedPostgresSupport.dataSource(), clock);
-        PostgresQuotaStore nodeB = new PostgresQuotaStore(EmbeddedPostgresSupport.dataSource(), clock);
+        PostgresQuotaStore nodeA = new PostgresQuotaStore(Postgres.DATA_SOURCE, clock);
+        PostgresQuotaStore nodeB = new PostgresQuotaStore(Postgres.DATA_SOURCE, clock);
         String key = "q:prop:" + UUID.randomUUID();
         QuotaStore alternating = new QuotaStore() {
             private final AtomicInteger n = new AtomicInteger();

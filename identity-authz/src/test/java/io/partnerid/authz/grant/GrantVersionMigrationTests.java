@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partnerid.authz.AuthzTestDatabases;
 import io.partnerid.core.jdbc.PartnerIdSchema;
+import io.partnerid.testkit.grant.GrantRepositoryContract;
 import io.partnerid.testkit.jdbc.TestDatabase;
 import io.partnerid.testkit.jdbc.TestDatabases;
 import java.sql.Connection;

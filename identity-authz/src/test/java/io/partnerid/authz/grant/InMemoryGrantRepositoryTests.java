@@ -1,5 +1,7 @@
 package io.partnerid.authz.grant;
 
+import io.partnerid.testkit.grant.GrantRepositoryContract;
+
 /** The grant repository contract on {@link InMemoryGrantRepository}. */
 class InMemoryGrantRepositoryTests extends GrantRepositoryContract {
 

@@ -1,6 +1,7 @@
 package io.partnerid.authz.grant;
 
 import io.partnerid.authz.AuthzTestDatabases;
+import io.partnerid.testkit.grant.GrantRepositoryContract;
 import io.partnerid.testkit.jdbc.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

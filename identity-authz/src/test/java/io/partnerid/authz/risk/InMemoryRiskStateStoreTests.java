@@ -2,6 +2,7 @@ package io.partnerid.authz.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.partnerid.testkit.risk.RiskStateStoreContract;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,11 @@ class InMemoryRiskStateStoreTests extends RiskStateStoreContract {
 
     @Override
     protected RiskStateStore store() {
+        return store;
+    }
+
+    @Override
+    protected RiskStateStore anotherNode() {
         return store;
     }
 

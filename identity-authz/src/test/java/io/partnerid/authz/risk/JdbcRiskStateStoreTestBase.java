@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partnerid.testkit.MutableClock;
 import io.partnerid.testkit.jdbc.TestDatabase;
+import io.partnerid.testkit.risk.RiskStateStoreContract;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +21,7 @@ abstract class JdbcRiskStateStoreTestBase extends RiskStateStoreContract {
     protected abstract TestDatabase db();
 
     private JdbcRiskStateStore store;
+    private JdbcRiskStateStore anotherNode;
 
     @Override
     protected RiskStateStore store() {
@@ -27,6 +29,14 @@ abstract class JdbcRiskStateStoreTestBase extends RiskStateStoreContract {
             store = JdbcRiskStateStore.builder(db().dataSource(), clock).build();
         }
         return store;
+    }
+
+    @Override
+    protected RiskStateStore anotherNode() {
+        if (anotherNode == null) {
+            anotherNode = JdbcRiskStateStore.builder(db().dataSource(), clock).build();
+        }
+        return anotherNode;
     }
 
     private JdbcRiskStateStore.Builder builder() {

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.partnerid.authz.AuthzErrors;
 import io.partnerid.core.IdentityException;
+import io.partnerid.testkit.risk.GeoIpResolverContract;
+import io.partnerid.testkit.risk.RiskStateStoreContract;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -17,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link MaxMindGeoIpResolver} over MaxMind DB files written by {@link MmdbTestWriter} (no MaxMind database can be
- * downloaded by the build, and none is shipped).
+ * downloaded by the build, and none is shipped): the geo-IP contract, and what is particular to the file format.
  */
-class MaxMindGeoIpResolverTests {
+class MaxMindGeoIpResolverTests extends GeoIpResolverContract {
 
     @TempDir
     Path dir;
@@ -51,6 +55,25 @@ class MaxMindGeoIpResolverTests {
                 .network("2001:db8::/32", country("DE", "Germany"))
                 .network("192.0.2.0/25", Map.of("continent", Map.of("code", "EU"))) // no country
                 .build());
+    }
+
+    @Override
+    protected GeoIpResolver resolverOf(Map<String, GeoLocation> networks) {
+        MmdbTestWriter writer = new MmdbTestWriter();
+        networks.forEach((cidr, location) -> {
+            Map<String, Object> record = new HashMap<>();
+            record.put("country", Map.of("iso_code", location.country()));
+            if (location.hasCoordinates()) {
+                record.put("location", Map.of("latitude", location.latitude(), "longitude", location.longitude()));
+            }
+            writer.network(cidr, record);
+        });
+        try {
+            resolver = MaxMindGeoIpResolver.open(write(writer.build()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return resolver;
     }
 
     private Optional<GeoLocation> locate(String ip) {

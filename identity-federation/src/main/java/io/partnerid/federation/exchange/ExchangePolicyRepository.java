@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * <p>Implementations must be thread-safe and may be shared by several nodes. {@link InMemoryExchangePolicyRepository}
  * is for tests and local development; {@link JdbcExchangePolicyRepository} stores policies in PostgreSQL or H2.
- * Both pass one contract suite ({@code ExchangePolicyRepositoryContract} in identity-federation's tests).
+ * Both pass one contract suite ({@code ExchangePolicyRepositoryContract} in identity-testkit-federation).
  *
  * <p>Nothing secret is stored: a policy names partner issuers, their JWKS URIs (keys are fetched from there by
  * {@link JwksFetcher} and never stored), audiences, client ids and limits. It is integrity-critical, though: whoever

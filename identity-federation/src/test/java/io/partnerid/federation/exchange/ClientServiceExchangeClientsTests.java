@@ -12,11 +12,14 @@ import io.partnerid.core.org.Organization;
 import io.partnerid.core.org.OrganizationService;
 import io.partnerid.testkit.MutableClock;
 import io.partnerid.testkit.TestRuntimes;
+import io.partnerid.testkit.exchange.ExchangeClientsContract;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class ClientServiceExchangeClientsTests {
+/** The exchange clients contract on {@link ClientServiceExchangeClients}, and how it maps a registration. */
+class ClientServiceExchangeClientsTests extends ExchangeClientsContract {
 
     /** A transparent hasher: this test is about the adapter, not about hashing. */
     private static final SecretHasher PLAIN = new SecretHasher() {
@@ -42,6 +45,27 @@ class ClientServiceExchangeClientsTests {
     private final ClientService clients = new ClientService(new InMemoryClientRepository(), PLAIN, orgs,
             TestRuntimes.on(MutableClock.standard()));
     private final ClientServiceExchangeClients adapter = new ClientServiceExchangeClients(clients);
+    private Organization owner;
+
+    @Override
+    protected ExchangeClients clients() {
+        return adapter;
+    }
+
+    @Override
+    protected Registered register(boolean tokenExchangeAllowed, Set<String> scopes, Set<String> audiences) {
+        if (owner == null) {
+            owner = orgs.createRoot(new OrganizationService.NewOrganization("Contract"));
+        }
+        Set<String> grantTypes = new HashSet<>(Set.of(GrantTypes.CLIENT_CREDENTIALS));
+        if (tokenExchangeAllowed) {
+            grantTypes.add(GrantTypes.TOKEN_EXCHANGE);
+        }
+        ClientRegistration reg = clients.register(owner.id(), new ClientService.NewClient("Contract client",
+                grantTypes, Set.of(), scopes, audiences, true));
+        return new Registered(new ExchangeClient(reg.client().id().value(), owner.id(), tokenExchangeAllowed, scopes,
+                audiences), reg.plaintextSecret().orElseThrow());
+    }
 
     @Test
     void authenticateWhenSecretRightThenAllowancesFromRegistration() {

@@ -1,5 +1,7 @@
 package io.partnerid.federation.exchange;
 
+import io.partnerid.testkit.exchange.ExchangePolicyRepositoryContract;
+
 /** The exchange policy repository contract on {@link InMemoryExchangePolicyRepository}. */
 class InMemoryExchangePolicyRepositoryTests extends ExchangePolicyRepositoryContract {
 

@@ -7,6 +7,7 @@ import io.partnerid.core.IdentityException;
 import io.partnerid.core.StoreErrors;
 import io.partnerid.core.jdbc.RowMapper;
 import io.partnerid.core.org.OrgId;
+import io.partnerid.testkit.exchange.ExchangePolicyRepositoryContract;
 import io.partnerid.testkit.jdbc.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

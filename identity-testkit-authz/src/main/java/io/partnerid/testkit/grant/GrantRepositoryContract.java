@@ -1,8 +1,10 @@
-package io.partnerid.authz.grant;
+package io.partnerid.testkit.grant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.partnerid.authz.grant.GrantAssignment;
+import io.partnerid.authz.grant.GrantRepository;
 import io.partnerid.authz.policy.GrantDef;
 import io.partnerid.core.IdentityException;
 import io.partnerid.core.Page;
@@ -20,15 +22,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract every {@link GrantRepository} must pass; {@link InMemoryGrantRepository} and
- * {@link JdbcGrantRepository} (on PostgreSQL and H2) extend it.
+ * The contract every {@link GrantRepository} must pass; {@link io.partnerid.authz.grant.InMemoryGrantRepository} and
+ * {@link io.partnerid.authz.grant.JdbcGrantRepository} (on PostgreSQL and H2) extend it.
  *
- * <p>It lives in identity-authz's tests because identity-testkit cannot depend on identity-authz; a host that writes
- * its own {@code GrantRepository} can copy this class (and the pattern: one abstract suite, one small subclass per
- * implementation and database). Each test needs an empty store (a fresh in-memory repository, or a database whose
- * tables are emptied before each test, as {@code TestDatabase} does). Pinned semantics: grants round-trip exactly
- * (ordered role and resource-type lists, validity bounds at millisecond precision); a save replaces the grant and
- * keeps its assignments; listings page by id with the last id as cursor; assignments are idempotent on their key
+ * <p>Published in identity-testkit-authz: a host that writes its own {@code GrantRepository} extends it in its tests
+ * (one small subclass per implementation and database). Not thread-safe; JUnit creates one instance per test. Each
+ * test needs an empty store (a fresh in-memory repository, or a database whose tables are emptied before each test,
+ * as {@code TestDatabase} does). Pinned semantics: grants round-trip exactly
+ * (ordered role and resource-type lists, validity bounds and assignment instants to the microsecond); a save
+ * replaces the grant and keeps its assignments; listings page by id with the last id as cursor; assignments are
+ * idempotent on their key
  * (first save wins) and refused with {@code store.missing} when the grant is absent; a delete removes and reports
  * exactly the grant's assignments, and under a race with assignments no assignment outlives its grant; the version
  * strictly increases with every grant save and every delete that removed a grant (not with assignments or with the
@@ -50,11 +53,13 @@ public abstract class GrantRepositoryContract {
      */
     protected abstract GrantRepository anotherNode();
 
-    static GrantDef grant(String id, String... roles) {
+    /** A grant from {@code acme} to {@code globex} with the given roles, no resource types and no validity bounds. */
+    public static GrantDef grant(String id, String... roles) {
         return new GrantDef(id, "acme", "globex", List.of(roles), List.of(), Optional.empty(), Optional.empty());
     }
 
-    static GrantAssignment assignment(String grantId, OrgId org, String subject, String role) {
+    /** An assignment made at the contract's fixed instant by {@code USER:globex-admin}. */
+    public static GrantAssignment assignment(String grantId, OrgId org, String subject, String role) {
         return new GrantAssignment(grantId, org, subject, role, AT, "USER:globex-admin");
     }
 
@@ -64,6 +69,18 @@ public abstract class GrantRepositoryContract {
                 List.of("order", "invoice"), Optional.of(AT), Optional.of(AT.plusSeconds(86_400)));
         repository().saveGrant(g);
         assertThat(repository().findGrant("g1")).contains(g);
+    }
+
+    @Test
+    void saveWhenInstantsHaveMicrosecondsThenKeptToTheMicrosecond() {
+        Instant micros = Instant.parse("2026-03-01T10:00:00.123456Z");
+        GrantDef g = new GrantDef("g1", "acme", "globex", List.of("viewer"), List.of(), Optional.of(micros),
+                Optional.of(micros.plusSeconds(86_400)));
+        repository().saveGrant(g);
+        GrantAssignment a = new GrantAssignment("g1", GLOBEX, "bob", "viewer", micros, "USER:globex-admin");
+        repository().saveAssignment(a);
+        assertThat(repository().findGrant("g1")).contains(g);
+        assertThat(repository().assignmentsOf(GLOBEX, "bob")).containsExactly(a);
     }
 
     @Test

@@ -1,10 +1,13 @@
-package io.partnerid.federation.exchange;
+package io.partnerid.testkit.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.token.SigningAlgorithm;
+import io.partnerid.federation.exchange.ExchangePolicy;
+import io.partnerid.federation.exchange.ExchangePolicyRepository;
+import io.partnerid.federation.exchange.TrustedIssuer;
 import io.partnerid.testkit.Concurrently;
 import java.net.URI;
 import java.time.Duration;
@@ -21,16 +24,18 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract every {@link ExchangePolicyRepository} must pass; {@link InMemoryExchangePolicyRepository} and
- * {@link JdbcExchangePolicyRepository} (on PostgreSQL and H2) extend it.
+ * The contract every {@link ExchangePolicyRepository} must pass;
+ * {@link io.partnerid.federation.exchange.InMemoryExchangePolicyRepository} and
+ * {@link io.partnerid.federation.exchange.JdbcExchangePolicyRepository} (on PostgreSQL and H2) extend it.
  *
- * <p>It lives in identity-federation's tests because identity-testkit cannot depend on identity-federation; a host
- * that writes its own {@code ExchangePolicyRepository} can copy this class (one abstract suite, one small subclass
- * per implementation and database). Every test uses organization ids unique to the test, so one store may serve
+ * <p>Published in identity-testkit-federation: a host that writes its own {@code ExchangePolicyRepository} extends it
+ * in its tests (one small subclass per implementation and database). Not thread-safe; JUnit creates one instance per
+ * test. Every test uses organization ids unique to the test, so one store may serve
  * every test without cleaning. Pinned semantics: nothing saved reads as empty; a policy round-trips exactly (every
  * field; the trusted issuers in order; any Java string, NUL and unpaired surrogates included; the maximum lifetime
  * to the nanosecond; policies of more than a million characters); a save replaces the whole policy and is
- * idempotent; organizations are independent; concurrent saves of one organization, from threads and from another
+ * idempotent; a save on another node is seen by the next read here (no stale cache); organizations are independent;
+ * concurrent saves of one organization, from threads and from another
  * node, end with exactly one of the saved policies, never a mix, and concurrent readers only ever see a whole saved
  * policy; the key is an {@link OrgId} of up to 64 characters.
  */
@@ -178,6 +183,18 @@ public abstract class ExchangePolicyRepositoryContract {
         assertThat(repository().find(globex)).contains(globexPolicy);
         assertThat(repository().find(acme)).contains(ExchangePolicy.builder(acme).build());
         assertThat(repository().find(org("initech"))).isEmpty();
+    }
+
+    @Test
+    void findWhenReplacedThroughAnotherNodeThenTheNewPolicyAtOnce() {
+        OrgId acme = org("acme");
+        repository().save(maximal(acme));
+        assertThat(repository().find(acme)).contains(maximal(acme)); // a caching implementation now holds it
+        ExchangePolicy withoutIssuers = ExchangePolicy.builder(acme).allowedClients("partner-gateway").build();
+
+        anotherNode().save(withoutIssuers);
+
+        assertThat(repository().find(acme)).contains(withoutIssuers);
     }
 
     @Test

@@ -1,8 +1,10 @@
-package io.partnerid.authz.risk;
+package io.partnerid.testkit.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.partnerid.authz.risk.GeoLocation;
+import io.partnerid.authz.risk.RiskStateStore;
 import io.partnerid.authz.risk.RiskStateStore.Sighting;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,26 +23,33 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract every {@link RiskStateStore} must pass; {@link InMemoryRiskStateStore} and
- * {@link JdbcRiskStateStore} (on PostgreSQL and H2) extend it.
+ * The contract every {@link RiskStateStore} must pass; {@link io.partnerid.authz.risk.InMemoryRiskStateStore} and
+ * {@link io.partnerid.authz.risk.JdbcRiskStateStore} (on PostgreSQL and H2) extend it.
  *
- * <p>It lives in identity-authz's tests because identity-testkit cannot depend on identity-authz; a host that writes
- * its own {@code RiskStateStore} can copy this class (one abstract suite, one small subclass per implementation and
- * database). Each test needs an empty store. Pinned semantics: a swap returns the previous sighting exactly (also a
+ * <p>Published in identity-testkit-authz: a host that writes its own {@code RiskStateStore} extends it in its tests
+ * (one small subclass per implementation and database). Not thread-safe; JUnit creates one instance per test. Each
+ * test needs an empty store. Pinned semantics: a swap returns the previous sighting exactly (also a
  * country-only one) and concurrent swaps on one key form a chain; a device is new exactly once, also under
- * concurrency; counters are per key, window length and epoch-aligned window, and concurrent counts are never lost.
+ * concurrency; counters are per key, window length and epoch-aligned window, and concurrent counts are never lost;
+ * every store over the same state (another node) sees the same sightings, devices and counters, atomically.
  * Bounds (TTL, size) differ by implementation and are tested beside each one.
  */
 public abstract class RiskStateStoreContract {
 
     /** The base instant of the contract: the start of a minute. */
-    protected static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
+    public static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private ExecutorService pool;
 
     /** The store under test; the same instance for the whole test. */
     protected abstract RiskStateStore store();
+
+    /**
+     * A second store over the same state, as another node opens it (a new JDBC store on the same data source; the
+     * same instance for an in-memory store).
+     */
+    protected abstract RiskStateStore anotherNode();
 
     @AfterEach
     void stopPool() {
@@ -49,7 +58,8 @@ public abstract class RiskStateStoreContract {
         }
     }
 
-    static Sighting paris(Instant at) {
+    /** A sighting in Paris (country and coordinates) at {@code at}. */
+    protected static Sighting paris(Instant at) {
         return new Sighting(new GeoLocation("FR", 48.8566, 2.3522), at);
     }
 
@@ -168,6 +178,37 @@ public abstract class RiskStateStoreContract {
         assertThat(total).isEqualTo(threads * perThread);
         assertThat(all).hasSize(threads * perThread).allMatch(n -> n >= 1 && n <= threads * perThread);
         assertThat(store().countRequest("acme", T0, MINUTE)).isEqualTo(threads * perThread + 1);
+    }
+
+    @Test
+    void stateWhenWrittenThroughAnotherNodeThenSeenHere() {
+        anotherNode().swapLastSighting("acme/u1", paris(T0));
+        assertThat(store().swapLastSighting("acme/u1", paris(T0.plusSeconds(60)))).contains(paris(T0));
+        assertThat(anotherNode().rememberDevice("acme/u1", "dev-1")).isFalse();
+        assertThat(store().rememberDevice("acme/u1", "dev-1")).isTrue();
+        assertThat(anotherNode().countRequest("acme", T0, MINUTE)).isEqualTo(1);
+        assertThat(store().countRequest("acme", T0.plusSeconds(1), MINUTE)).isEqualTo(2);
+    }
+
+    @Test
+    void rememberDeviceWhenConcurrentFirstCallsOnTwoNodesThenExactlyOneSeesItNew() throws Exception {
+        List<Callable<Boolean>> tasks = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            RiskStateStore node = i % 2 == 0 ? store() : anotherNode();
+            tasks.add(() -> node.rememberDevice("acme/u1", "dev-1"));
+        }
+        assertThat(runTogether(tasks)).containsOnlyOnce(false).hasSize(8);
+    }
+
+    @Test
+    void countRequestWhenConcurrentOnTwoNodesThenNoCountIsLost() throws Exception {
+        List<Callable<Long>> tasks = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            RiskStateStore node = i % 2 == 0 ? store() : anotherNode();
+            Instant at = T0.plusMillis(i);
+            tasks.add(() -> node.countRequest("acme", at, MINUTE));
+        }
+        assertThat(runTogether(tasks)).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
     }
 
     /** Starts every task at once and returns their results in task order; a task's failure fails the test. */
