@@ -179,8 +179,9 @@ public final class ReferenceServer implements AutoCloseable {
                     .dnsResolver(new InMemoryDnsTxtResolver()) // no domain verification in the demo: no DNS
                     .build();
             PolicyEngine engine = PolicyEngine.create(runtime.clock(), todoPolicy());
-            CrossOrgGrantService grants = new CrossOrgGrantService(runtime, new JdbcGrantRepository(dataSource),
-                    engine, audit);
+            CrossOrgGrantService grants = CrossOrgGrantService.builder().runtime(runtime)
+                    .repository(new JdbcGrantRepository(dataSource)).engine(engine).auditPublisher(audit)
+                    .adminGuard(core.admin().guard()).build();
             DemoData.Ecosystem ecosystem = DemoData.ensure(core, grants);
             if (!audit.flush(AUDIT_FLUSH)) {
                 LOG.warn("The demo data's audit events were not all stored within {}", AUDIT_FLUSH);
