@@ -14,6 +14,7 @@ import io.partnerid.testkit.MutableClock;
 import io.partnerid.testkit.TestRuntimes;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class ClientServiceExchangeClientsTests {
@@ -70,5 +71,19 @@ class ClientServiceExchangeClientsTests {
                 Set.of(GrantTypes.CLIENT_CREDENTIALS), Set.of(), Set.of("orders:read"), Set.of(), true));
         assertThat(adapter.authenticate(acme.id(), ClientCredentials.of(reg.client().id().value(),
                 reg.plaintextSecret().orElseThrow())).orElseThrow().tokenExchangeAllowed()).isFalse();
+    }
+
+    @Test
+    @DisplayName("R5: a client of organization B does not authenticate at organization A's exchange")
+    void authenticateWhenClientOfAnotherOrganizationThenEmpty() {
+        Organization acme = orgs.createRoot(new OrganizationService.NewOrganization("Acme"));
+        Organization globex = orgs.createRoot(new OrganizationService.NewOrganization("Globex"));
+        ClientRegistration reg = clients.register(globex.id(), new ClientService.NewClient("Globex gateway",
+                Set.of(GrantTypes.TOKEN_EXCHANGE), Set.of(), Set.of("orders:read"), Set.of(), true));
+        ClientCredentials credentials = ClientCredentials.of(reg.client().id().value(),
+                reg.plaintextSecret().orElseThrow());
+
+        assertThat(adapter.authenticate(globex.id(), credentials)).isPresent();
+        assertThat(adapter.authenticate(acme.id(), credentials)).isEmpty();
     }
 }
