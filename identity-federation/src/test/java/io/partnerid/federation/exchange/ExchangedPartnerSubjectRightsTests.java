@@ -67,8 +67,12 @@ class ExchangedPartnerSubjectRightsTests {
                 resourceTypes: [todo]
             """.formatted(f.acme.value(), f.supplier.value(), GRANT)));
     private final InMemoryGrantRepository grantRepository = new InMemoryGrantRepository();
-    private final CrossOrgGrantService grants = new CrossOrgGrantService(f.runtime, grantRepository, engine,
-            event -> { });
+    /** Only read here (the test stores assignments directly), so a guard that refuses every change. */
+    private final CrossOrgGrantService grants = CrossOrgGrantService.builder().runtime(f.runtime)
+            .repository(grantRepository).engine(engine).auditPublisher(event -> { })
+            .adminGuard((actor, capability, target, operation) -> {
+                throw new IllegalStateException("no grant changes in this test");
+            }).build();
     /** The host's own role assignments, keyed by subject id (as a host's user directory would be). */
     private final Map<String, List<RoleAssignment>> hostRoles = new HashMap<>();
     private final ZeroTrustPipeline pipeline = ZeroTrustPipeline.builder(f.runtime,
