@@ -124,6 +124,26 @@ class AccessTokenServiceTests {
     }
 
     @Test
+    @DisplayName("R6: revoking another organization's token id answers as for an unknown id and leaves the token valid")
+    void revokeWhenJtiBelongsToOtherOrgThenTokenStaysValidAndAnswerAsForUnknownJti() {
+        TokenFixture f = new TokenFixture();
+        OrgId globex = f.org("Globex");
+        IssuedToken acmeToken = f.tokens.issue(f.request().build());
+        Actor globexAdmin = Actor.user("globex-admin");
+
+        assertThat(f.tokens.revoke(acmeToken.jwtId(), globex, acmeToken.expiresAt(), globexAdmin)).isTrue();
+        assertThat(f.tokens.revoke("never-issued", globex, acmeToken.expiresAt(), globexAdmin)).isTrue();
+        assertThat(f.tokens.revoke(acmeToken.jwtId(), globex, acmeToken.expiresAt(), globexAdmin)).isFalse();
+        assertThat(f.tokens.revoke("never-issued", globex, acmeToken.expiresAt(), globexAdmin)).isFalse();
+        assertThat(f.tokens.verify(acmeToken.value(), TokenFixture.API).isVerified()).isTrue();
+
+        assertThat(f.tokens.revoke(acmeToken.jwtId(), f.acme.id(), acmeToken.expiresAt(), Actor.user("admin")))
+                .isTrue();
+        assertThat(f.tokens.verify(acmeToken.value(), TokenFixture.API))
+                .isEqualTo(new TokenVerification.Rejected(RejectionReason.REVOKED));
+    }
+
+    @Test
     void verifyWhenRejectedThenCodeIsNamespacedAndClientTextGeneric() {
         assertThat(RejectionReason.REVOKED.code().value()).isEqualTo("token.revoked");
         assertThat(RejectionReason.REVOKED.code().protocolError()).contains("invalid_token");
