@@ -106,7 +106,9 @@ public final class AccessTokenService {
      * Signs an access token with the CURRENT key of the organization's key set.
      *
      * @throws IdentityException {@code token.org_not_active} when the organization is unknown or suspended,
-     *     {@code token.no_signing_key} when its key set has no current key
+     *     {@code token.no_signing_key} when its key set has no current key, {@code audit.invalid_text} when the
+     *     issuance could not be audited faithfully (a subject or audience with an unpaired surrogate): no token is
+     *     issued that its audit record would not show
      */
     public IssuedToken issue(AccessTokenRequest request) {
         Objects.requireNonNull(request, "request");
@@ -144,6 +146,11 @@ public final class AccessTokenService {
         request.act().ifPresent(a -> claims.put(JwtClaims.ACT, a.toJson()));
         claims.putAll(request.extraClaims());
 
+        TokenIssuedEvent issued = new TokenIssuedEvent(now, org.tenant(), Optional.of(org.id()),
+                Actor.service(safeActorId(request.clientId())), jti, request.subject(),
+                String.join(" ", request.audience()), exp, request.act().isPresent());
+        issued.toEntry(); // refuses what the audit log would refuse (R8), before anything is signed or recorded
+
         SigningKeyService.ActiveKey key = keys.currentKey(keySetResolver.apply(request.org()));
         JWSObject jws = new JWSObject(new JWSHeader.Builder(Jca.jws(key.algorithm())).type(AT_JWT)
                 .keyID(key.kid()).build(), new Payload(claims));
@@ -153,9 +160,7 @@ public final class AccessTokenService {
             throw new IllegalStateException("signing failed with key " + key.kid(), e);
         }
         revocations.recordIssued(jti, request.org(), exp);
-        audit.publish(new TokenIssuedEvent(now, org.tenant(), Optional.of(org.id()),
-                Actor.service(safeActorId(request.clientId())), jti, request.subject(),
-                String.join(" ", request.audience()), exp, request.act().isPresent()));
+        audit.publish(issued);
         return new IssuedToken(jws.serialize(), jti, key.kid(), now, exp);
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jose.JWSObject;
 import io.partnerid.core.Actor;
 import io.partnerid.core.IdentityException;
+import io.partnerid.core.audit.AuditErrors;
 import io.partnerid.core.governance.SuspensionContext;
 import io.partnerid.core.governance.SuspensionReport;
 import io.partnerid.core.org.OrgId;
@@ -88,6 +89,18 @@ class AccessTokenServiceTests {
             assertThat(e.details()).containsEntry("jti", token.jwtId());
             assertThat(e.details().values()).noneMatch(v -> v.contains(token.value()));
         });
+    }
+
+    @Test
+    @DisplayName("R8: a token whose issuance the audit log would refuse (unpaired surrogate in sub) is not issued")
+    void issueWhenSubjectHoldsUnpairedSurrogateThenRefusedAndNothingIssued() {
+        TokenFixture f = new TokenFixture();
+        assertThatThrownBy(() -> f.tokens.issue(AccessTokenRequest.builder(f.acme.id(), "user-\uD800", "portal")
+                .audience(TokenFixture.API).build()))
+                .isInstanceOfSatisfying(IdentityException.class,
+                        e -> assertThat(e.code()).isEqualTo(AuditErrors.INVALID_TEXT));
+        assertThat(f.events).isEmpty();
+        assertThat(f.revocations.revokeAllOf(Set.of(f.acme.id()), f.clock.instant())).isEmpty();
     }
 
     @Test
