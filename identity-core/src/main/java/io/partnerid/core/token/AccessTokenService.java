@@ -66,6 +66,8 @@ public final class AccessTokenService {
     private final Duration maxLifetime;
     private final Duration clockSkew;
     private final JwtValidator validator;
+    /** The key source when all organizations share one key set. */
+    private final KeySource sharedKeySet = this::sharedCandidates;
     /** Rules per accepted-audience set; bounded (a resource server uses one or a few audience sets). */
     private final java.util.concurrent.ConcurrentHashMap<Set<String>, JwtRules> rulesByAudience =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -188,7 +190,8 @@ public final class AccessTokenService {
             }
         }
         OrgGate gate = new OrgGate();
-        TokenVerification result = validator.validate(token, rules, query -> candidates(query, gate));
+        TokenVerification result = validator.validate(token, rules,
+                keySetPerOrganization ? query -> perOrganizationCandidates(query, gate) : sharedKeySet);
         if (gate.refused) {
             return rejected(RejectionReason.ORG_NOT_ACTIVE);
         }
@@ -226,23 +229,30 @@ public final class AccessTokenService {
         boolean refused;
     }
 
-    /**
-     * Our keys only, from the key set of the (unverified) organization claim; the signature then proves it. With a
-     * key set per organization the organization must exist and be active before any key is looked up (R3): an
-     * unknown {@code org_id} then costs one organization read, no key read and no cache entry.
-     */
-    private List<VerificationKey> candidates(KeySource.Query query, OrgGate gate) {
+    /** Our keys only, from the one key set all organizations share; the signature then proves them. */
+    private List<VerificationKey> sharedCandidates(KeySource.Query query) {
         Optional<OrgId> org = query.unverifiedClaims().orgId();
         if (org.isEmpty()) {
             return List.of();
         }
-        if (keySetPerOrganization) {
-            if (organizations.findById(org.get()).filter(Organization::isActive).isEmpty()) {
-                gate.refused = true;
-                return List.of();
-            }
-            gate.active = org.get();
+        return keys.verificationKeys(keySetResolver.apply(org.get()), query.kid());
+    }
+
+    /**
+     * Our keys only, from the key set of the (unverified) organization claim; the signature then proves it. The
+     * organization must exist and be active before any key is looked up (R3): an unknown {@code org_id} then costs
+     * one organization read, no key read and no cache entry.
+     */
+    private List<VerificationKey> perOrganizationCandidates(KeySource.Query query, OrgGate gate) {
+        Optional<OrgId> org = query.unverifiedClaims().orgId();
+        if (org.isEmpty()) {
+            return List.of();
         }
+        if (organizations.findById(org.get()).filter(Organization::isActive).isEmpty()) {
+            gate.refused = true;
+            return List.of();
+        }
+        gate.active = org.get();
         return keys.verificationKeys(keySetResolver.apply(org.get()), query.kid());
     }
 
