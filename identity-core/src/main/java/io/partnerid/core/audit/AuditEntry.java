@@ -1,5 +1,6 @@
 package io.partnerid.core.audit;
 
+import io.partnerid.core.IdentityException;
 import io.partnerid.core.org.OrgId;
 import java.time.Instant;
 import java.util.Collections;
@@ -14,7 +15,9 @@ import java.util.TreeMap;
  * covers.
  *
  * <p>Immutable and thread-safe. Details are kept sorted by key so that the canonical form used for hashing is
- * independent of insertion order.
+ * independent of insertion order. Every text (type, actor, detail keys and values) must be well-formed UTF-16: an
+ * unpaired surrogate has no UTF-8 encoding, and encoding it leniently (as {@code ?}) would let two different entries
+ * hash alike, so it is refused here, where text enters the chain.
  *
  * @param type the event type
  * @param occurredAt when it happened (stored with millisecond precision by durable logs; see {@link #normalized})
@@ -33,8 +36,29 @@ public record AuditEntry(String type, Instant occurredAt, OrgId tenant, Optional
         Objects.requireNonNull(org, "org");
         Objects.requireNonNull(actor, "actor");
         details = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(details, "details")));
+        requireWellFormed(type, "type");
+        requireWellFormed(actor, "actor");
         for (Map.Entry<String, String> e : details.entrySet()) {
             Objects.requireNonNull(e.getValue(), "detail " + e.getKey());
+            requireWellFormed(e.getKey(), "a detail key");
+            requireWellFormed(e.getValue(), "a detail value");
+        }
+    }
+
+    /**
+     * Refuses text with an unpaired surrogate (R8).
+     *
+     * @throws IdentityException {@link AuditErrors#INVALID_TEXT}; the message names the field, never its content
+     */
+    private static void requireWellFormed(String text, String field) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IdentityException(AuditErrors.INVALID_TEXT, "The event cannot be recorded.",
+                        "audit entry " + field + " holds an unpaired surrogate at index " + i);
+            }
         }
     }
 

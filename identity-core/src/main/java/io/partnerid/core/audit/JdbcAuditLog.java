@@ -26,7 +26,8 @@ import javax.sql.DataSource;
  * {@link AuditChain#hash} over exactly what is stored, so the chain verifies the same after a read-back.
  *
  * <p>Schema: migration {@code db/partnerid/core/<vendor>/V2__audit_log.sql}. Type, actor and details are stored
- * escaped (see the migration), so that every string, NUL and unpaired surrogates included, round-trips exactly.
+ * escaped (see the migration), so that every entry's text, NUL included, round-trips exactly (an entry never holds
+ * an unpaired surrogate: {@link AuditEntry} refuses it).
  *
  * <p>Performance: an append is one locked read, an insert, an update and a commit (well under a millisecond on a
  * local PostgreSQL, see {@code docs/benchmarks.md}); one tenant's appends run one transaction at a time, so its

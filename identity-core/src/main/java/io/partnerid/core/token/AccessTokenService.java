@@ -31,8 +31,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. Verification is the full check a resource server needs on every request: the
  * {@link JwtValidator} pipeline (algorithm pinned to our keys, {@code typ}, exact {@code iss} and {@code aud},
- * {@code exp}/{@code nbf}/{@code iat} with bounded skew), then revocation by {@code jti}, then the organization's
- * status: a token of a suspended organization fails at once, without waiting for its expiry.
+ * {@code exp}/{@code nbf}/{@code iat} with bounded skew), then revocation by {@code jti} within the token's
+ * organization, then the organization's status: a token of a suspended organization fails at once, without waiting
+ * for its expiry. With a key set per organization ({@link Builder#keySetPerOrganization}) the status is checked
+ * first, on the token's still unverified {@code org_id}: keys are looked up only for an existing, active
+ * organization, so tokens naming unknown organizations cost no key-repository read and leave nothing in a cache.
  *
  * <pre>{@code
  * AccessTokenService tokens = AccessTokenService.builder("https://id.example.com", keys, runtime)
@@ -58,10 +61,13 @@ public final class AccessTokenService {
     private final RevokedTokenStore revocations;
     private final AuditPublisher audit;
     private final Function<OrgId, KeySetId> keySetResolver;
+    private final boolean keySetPerOrganization;
     private final Duration defaultLifetime;
     private final Duration maxLifetime;
     private final Duration clockSkew;
     private final JwtValidator validator;
+    /** The key source when all organizations share one key set. */
+    private final KeySource sharedKeySet = this::sharedCandidates;
     /** Rules per accepted-audience set; bounded (a resource server uses one or a few audience sets). */
     private final java.util.concurrent.ConcurrentHashMap<Set<String>, JwtRules> rulesByAudience =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -74,6 +80,7 @@ public final class AccessTokenService {
         this.revocations = Objects.requireNonNull(b.revocations, "revocations must be set");
         this.audit = b.audit;
         this.keySetResolver = b.keySetResolver;
+        this.keySetPerOrganization = b.keySetPerOrganization;
         this.defaultLifetime = b.defaultLifetime;
         this.maxLifetime = b.maxLifetime;
         this.clockSkew = b.clockSkew;
@@ -101,7 +108,9 @@ public final class AccessTokenService {
      * Signs an access token with the CURRENT key of the organization's key set.
      *
      * @throws IdentityException {@code token.org_not_active} when the organization is unknown or suspended,
-     *     {@code token.no_signing_key} when its key set has no current key
+     *     {@code token.no_signing_key} when its key set has no current key, {@code audit.invalid_text} when the
+     *     issuance could not be audited faithfully (a subject or audience with an unpaired surrogate): no token is
+     *     issued that its audit record would not show
      */
     public IssuedToken issue(AccessTokenRequest request) {
         Objects.requireNonNull(request, "request");
@@ -139,6 +148,11 @@ public final class AccessTokenService {
         request.act().ifPresent(a -> claims.put(JwtClaims.ACT, a.toJson()));
         claims.putAll(request.extraClaims());
 
+        TokenIssuedEvent issued = new TokenIssuedEvent(now, org.tenant(), Optional.of(org.id()),
+                Actor.service(safeActorId(request.clientId())), jti, request.subject(),
+                String.join(" ", request.audience()), exp, request.act().isPresent());
+        issued.toEntry(); // refuses what the audit log would refuse (R8), before anything is signed or recorded
+
         SigningKeyService.ActiveKey key = keys.currentKey(keySetResolver.apply(request.org()));
         JWSObject jws = new JWSObject(new JWSHeader.Builder(Jca.jws(key.algorithm())).type(AT_JWT)
                 .keyID(key.kid()).build(), new Payload(claims));
@@ -148,9 +162,7 @@ public final class AccessTokenService {
             throw new IllegalStateException("signing failed with key " + key.kid(), e);
         }
         revocations.recordIssued(jti, request.org(), exp);
-        audit.publish(new TokenIssuedEvent(now, org.tenant(), Optional.of(org.id()),
-                Actor.service(safeActorId(request.clientId())), jti, request.subject(),
-                String.join(" ", request.audience()), exp, request.act().isPresent()));
+        audit.publish(issued);
         return new IssuedToken(jws.serialize(), jti, key.kid(), now, exp);
     }
 
@@ -177,25 +189,48 @@ public final class AccessTokenService {
                 rulesByAudience.put(Set.copyOf(audiences), rules);
             }
         }
-        TokenVerification result = validator.validate(token, rules, this::candidates);
+        OrgGate gate = new OrgGate();
+        TokenVerification result = validator.validate(token, rules,
+                keySetPerOrganization ? query -> perOrganizationCandidates(query, gate) : sharedKeySet);
+        if (gate.refused) {
+            return rejected(RejectionReason.ORG_NOT_ACTIVE);
+        }
         if (!(result instanceof TokenVerification.Verified verified)) {
             return result;
         }
         JwtClaims claims = verified.claims();
-        if (revocations.isRevoked(claims.jwtId().orElseThrow(), runtime.now())) {
-            LOG.debug("token rejected: {}", RejectionReason.REVOKED);
-            return new TokenVerification.Rejected(RejectionReason.REVOKED);
-        }
         Optional<OrgId> org = claims.orgId();
-        if (org.isEmpty() || organizations.findById(org.get()).filter(Organization::isActive).isEmpty()) {
-            LOG.debug("token rejected: {}", RejectionReason.ORG_NOT_ACTIVE);
-            return new TokenVerification.Rejected(RejectionReason.ORG_NOT_ACTIVE);
+        if (org.isEmpty()) {
+            return rejected(RejectionReason.ORG_NOT_ACTIVE);
+        }
+        if (revocations.isRevoked(claims.jwtId().orElseThrow(), org.get(), runtime.now())) {
+            return rejected(RejectionReason.REVOKED);
+        }
+        boolean activeChecked = gate.active != null && gate.active.equals(org.get());
+        if (!activeChecked && organizations.findById(org.get()).filter(Organization::isActive).isEmpty()) {
+            return rejected(RejectionReason.ORG_NOT_ACTIVE);
         }
         return verified;
     }
 
-    /** Our keys only, from the key set of the (unverified) organization claim; the signature then proves it. */
-    private List<VerificationKey> candidates(KeySource.Query query) {
+    private static TokenVerification rejected(RejectionReason reason) {
+        LOG.debug("token rejected: {}", reason);
+        return new TokenVerification.Rejected(reason);
+    }
+
+    /**
+     * What the key look-up of one verification learned about the token's organization. Confined to the verifying
+     * thread: {@link JwtValidator#validate} calls the key source synchronously, at most once.
+     */
+    private static final class OrgGate {
+        /** The organization found active before the key look-up, if it was checked. */
+        OrgId active;
+        /** The organization is unknown or not active: no key was looked up. */
+        boolean refused;
+    }
+
+    /** Our keys only, from the one key set all organizations share; the signature then proves them. */
+    private List<VerificationKey> sharedCandidates(KeySource.Query query) {
         Optional<OrgId> org = query.unverifiedClaims().orgId();
         if (org.isEmpty()) {
             return List.of();
@@ -204,9 +239,29 @@ public final class AccessTokenService {
     }
 
     /**
-     * Revokes a token by id until its expiry; verification rejects it from now on.
+     * Our keys only, from the key set of the (unverified) organization claim; the signature then proves it. The
+     * organization must exist and be active before any key is looked up (R3): an unknown {@code org_id} then costs
+     * one organization read, no key read and no cache entry.
+     */
+    private List<VerificationKey> perOrganizationCandidates(KeySource.Query query, OrgGate gate) {
+        Optional<OrgId> org = query.unverifiedClaims().orgId();
+        if (org.isEmpty()) {
+            return List.of();
+        }
+        if (organizations.findById(org.get()).filter(Organization::isActive).isEmpty()) {
+            gate.refused = true;
+            return List.of();
+        }
+        gate.active = org.get();
+        return keys.verificationKeys(keySetResolver.apply(org.get()), query.kid());
+    }
+
+    /**
+     * Revokes a token of {@code org} by id until its expiry; verification rejects it from now on. The revocation is
+     * scoped to the organization: it never touches a token of another organization that has the same id, and the
+     * answer is the same whether or not such a token exists (R6).
      *
-     * @return true when it was not revoked before
+     * @return true when the id was not revoked for {@code org} before
      */
     public boolean revoke(String jwtId, OrgId org, Instant expiresAt, Actor by) {
         boolean fresh = revocations.revoke(jwtId, org, expiresAt);
@@ -230,6 +285,7 @@ public final class AccessTokenService {
         private RevokedTokenStore revocations;
         private AuditPublisher audit = AuditPublisher.discarding();
         private Function<OrgId, KeySetId> keySetResolver = org -> KeySetId.of("default");
+        private boolean keySetPerOrganization;
         private Duration defaultLifetime = Duration.ofMinutes(5);
         private Duration maxLifetime = Duration.ofHours(1);
         private Duration clockSkew = Duration.ofSeconds(30);
@@ -265,12 +321,17 @@ public final class AccessTokenService {
         public Builder keySet(KeySetId value) {
             Objects.requireNonNull(value, "keySet");
             this.keySetResolver = org -> value;
+            this.keySetPerOrganization = false;
             return this;
         }
 
-        /** A key set per organization, for example {@link KeySetId#ofOrg}. */
+        /**
+         * A key set per organization, for example {@link KeySetId#ofOrg}. Verification then looks keys up only for an
+         * existing, active organization (checked before the signature, on the unverified {@code org_id}).
+         */
         public Builder keySetPerOrganization(Function<OrgId, KeySetId> resolver) {
             this.keySetResolver = Objects.requireNonNull(resolver, "resolver");
+            this.keySetPerOrganization = true;
             return this;
         }
 

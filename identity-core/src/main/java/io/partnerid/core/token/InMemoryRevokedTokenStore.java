@@ -15,22 +15,32 @@ import java.util.TreeSet;
 /**
  * A bounded {@link RevokedTokenStore} in memory, for tests and local development.
  *
- * <p>Thread-safe: every method holds the store's monitor; lookups are O(1). Entries live until their token expires
+ * <p>Thread-safe: every method holds the store's monitor; lookups are O(1). Records are keyed by organization and
+ * token id (a revocation for one organization never touches another's token). Entries live until their token expires
  * and {@link #purgeExpired} removes them. When full, the issued (not revoked) record that expires soonest is
  * dropped; revocations are never dropped before expiry: a store full of them refuses new ones (fail closed).
  */
 public final class InMemoryRevokedTokenStore implements RevokedTokenStore {
 
     private final int capacity;
-    private final Map<String, Entry> entries = new HashMap<>();
+    private final Map<Key, Entry> entries = new HashMap<>();
     /** The issued, not revoked records ordered by expiry: the eviction order when the store is full. */
     private final TreeSet<Slot> evictable = new TreeSet<>();
 
-    private record Slot(Instant expiresAt, String jti) implements Comparable<Slot> {
+    /** A record's identity: the organization and the token id. */
+    private record Key(OrgId org, String jti) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key o) {
+            int c = jti.compareTo(o.jti);
+            return c != 0 ? c : org.compareTo(o.org);
+        }
+    }
+
+    private record Slot(Instant expiresAt, Key key) implements Comparable<Slot> {
         @Override
         public int compareTo(Slot o) {
             int c = expiresAt.compareTo(o.expiresAt);
-            return c != 0 ? c : jti.compareTo(o.jti);
+            return c != 0 ? c : key.compareTo(o.key);
         }
     }
 
@@ -47,7 +57,7 @@ public final class InMemoryRevokedTokenStore implements RevokedTokenStore {
         this(100_000);
     }
 
-    private record Entry(OrgId org, Instant expiresAt, boolean revoked) {
+    private record Entry(Instant expiresAt, boolean revoked) {
     }
 
     @Override
@@ -55,14 +65,15 @@ public final class InMemoryRevokedTokenStore implements RevokedTokenStore {
         Objects.requireNonNull(jti, "jti");
         Objects.requireNonNull(org, "org");
         Objects.requireNonNull(expiresAt, "expiresAt");
-        if (entries.containsKey(jti)) {
+        Key key = new Key(org, jti);
+        if (entries.containsKey(key)) {
             return;
         }
         if (!makeRoom()) {
             return;
         }
-        entries.put(jti, new Entry(org, expiresAt, false));
-        evictable.add(new Slot(expiresAt, jti));
+        entries.put(key, new Entry(expiresAt, false));
+        evictable.add(new Slot(expiresAt, key));
     }
 
     @Override
@@ -70,7 +81,8 @@ public final class InMemoryRevokedTokenStore implements RevokedTokenStore {
         Objects.requireNonNull(jti, "jti");
         Objects.requireNonNull(org, "org");
         Objects.requireNonNull(expiresAt, "expiresAt");
-        Entry existing = entries.get(jti);
+        Key key = new Key(org, jti);
+        Entry existing = entries.get(key);
         if (existing != null && existing.revoked) {
             return false;
         }
@@ -79,10 +91,10 @@ public final class InMemoryRevokedTokenStore implements RevokedTokenStore {
                     "the in-memory revocation store is full of unexpired revocations");
         }
         if (existing != null) {
-            evictable.remove(new Slot(existing.expiresAt, jti));
+            evictable.remove(new Slot(existing.expiresAt, key));
         }
         Instant until = existing == null ? expiresAt : max(existing.expiresAt, expiresAt);
-        entries.put(jti, new Entry(org, until, true));
+        entries.put(key, new Entry(until, true));
         return true;
     }
 
@@ -99,13 +111,16 @@ public final class InMemoryRevokedTokenStore implements RevokedTokenStore {
         if (victim == null) {
             return false;
         }
-        entries.remove(victim.jti());
+        entries.remove(victim.key());
         return true;
     }
 
     @Override
-    public synchronized boolean isRevoked(String jti, Instant now) {
-        Entry e = entries.get(Objects.requireNonNull(jti, "jti"));
+    public synchronized boolean isRevoked(String jti, OrgId org, Instant now) {
+        Objects.requireNonNull(jti, "jti");
+        Objects.requireNonNull(org, "org");
+        Objects.requireNonNull(now, "now");
+        Entry e = entries.get(new Key(org, jti));
         return e != null && e.revoked && now.isBefore(e.expiresAt);
     }
 
@@ -113,12 +128,12 @@ public final class InMemoryRevokedTokenStore implements RevokedTokenStore {
     public synchronized List<String> revokeAllOf(Set<OrgId> orgs, Instant now) {
         Objects.requireNonNull(orgs, "orgs");
         List<String> revoked = new ArrayList<>();
-        for (Map.Entry<String, Entry> e : entries.entrySet()) {
+        for (Map.Entry<Key, Entry> e : entries.entrySet()) {
             Entry v = e.getValue();
-            if (!v.revoked && orgs.contains(v.org) && now.isBefore(v.expiresAt)) {
-                e.setValue(new Entry(v.org, v.expiresAt, true));
+            if (!v.revoked && orgs.contains(e.getKey().org()) && now.isBefore(v.expiresAt)) {
+                e.setValue(new Entry(v.expiresAt, true));
                 evictable.remove(new Slot(v.expiresAt, e.getKey()));
-                revoked.add(e.getKey());
+                revoked.add(e.getKey().jti());
             }
         }
         revoked.sort(Comparator.naturalOrder());

@@ -17,8 +17,9 @@ import javax.sql.DataSource;
  * state of many SDK nodes.
  *
  * <p>Thread-safe: holds only the data source. Table {@code token_records} of migration
- * {@code db/partnerid/core/<vendor>/V12__token_records.sql}. Token ids and organization ids only; never a
- * token. {@link #isRevoked} is one primary-key probe per verification; {@link #revokeAllOf} walks the
+ * {@code db/partnerid/core/<vendor>/V12__token_records.sql}, keyed by {@code (jti, org_id)} since
+ * {@code V15__token_records_per_org.sql}: a revocation for one organization never touches another's token. Token ids
+ * and organization ids only; never a token. {@link #isRevoked} is one primary-key probe per verification; {@link #revokeAllOf} walks the
  * {@code (org_id, revoked, expires_at)} index in chunks of organizations. Rows live until {@link #purgeExpired}; the
  * table is not bounded by the SDK (size it by token issuance rate × lifetime), and a failed write throws, so a
  * revocation is never silently lost.
@@ -58,29 +59,32 @@ public final class JdbcRevokedTokenStore implements RevokedTokenStore {
         Objects.requireNonNull(org, "org");
         Objects.requireNonNull(expiresAt, "expiresAt");
         return jdbc.transaction("token " + jti, c -> {
-            if (markRevoked(c, jti, expiresAt)) {
+            if (markRevoked(c, jti, org, expiresAt)) {
                 return true;
             }
-            if (Jdbc.queryLong(c, "SELECT COUNT(*) FROM token_records WHERE jti = ?", jti) > 0) {
-                return false; // already revoked
+            if (Jdbc.queryLong(c, "SELECT COUNT(*) FROM token_records WHERE jti = ? AND org_id = ?", jti,
+                    org.value()) > 0) {
+                return false; // already revoked for this organization
             }
+            // unknown for this organization (a record of another organization with this id stays untouched)
             Jdbc.update(c, "INSERT INTO token_records (jti, org_id, expires_at, revoked) VALUES (?, ?, ?, TRUE)", jti,
                     org.value(), expiresAt);
             return true;
         });
     }
 
-    private static boolean markRevoked(Connection c, String jti, Instant expiresAt) throws SQLException {
+    private static boolean markRevoked(Connection c, String jti, OrgId org, Instant expiresAt) throws SQLException {
         return Jdbc.update(c, "UPDATE token_records SET revoked = TRUE, expires_at = GREATEST(expires_at, ?) "
-                + "WHERE jti = ? AND revoked = FALSE", expiresAt, jti) == 1;
+                + "WHERE jti = ? AND org_id = ? AND revoked = FALSE", expiresAt, jti, org.value()) == 1;
     }
 
     @Override
-    public boolean isRevoked(String jti, Instant now) {
+    public boolean isRevoked(String jti, OrgId org, Instant now) {
         Objects.requireNonNull(jti, "jti");
+        Objects.requireNonNull(org, "org");
         Objects.requireNonNull(now, "now");
         return jdbc.read("token " + jti, c -> Jdbc.queryLong(c, "SELECT COUNT(*) FROM token_records WHERE jti = ? "
-                + "AND revoked = TRUE AND expires_at > ?", jti, now) > 0);
+                + "AND org_id = ? AND revoked = TRUE AND expires_at > ?", jti, org.value(), now) > 0);
     }
 
     @Override

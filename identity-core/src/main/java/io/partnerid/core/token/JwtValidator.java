@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *   <li>size limit; a compact JWS of three parts (a JWE or {@code alg: none} is refused);</li>
  *   <li>{@code alg} in the rules' set (RFC 8725 §3.1; {@code none} and {@code HS*} never are);</li>
  *   <li>no {@code crit} parameter (none is understood, RFC 7515 §4.1.11);</li>
- *   <li>no {@code jku}, {@code x5u} or {@code jwk}: keys come only from the key source (RFC 8725 §3.10);</li>
+ *   <li>no {@code jku}, {@code x5u}, {@code jwk}, {@code x5c}, {@code x5t} or {@code x5t#S256}: keys come only from
+ *       the key source, never from or through the token (RFC 8725 §3.10, RFC 7515 §4.1.2–4.1.8);</li>
  *   <li>{@code typ} accepted for this use (RFC 8725 §3.11);</li>
  *   <li>keys: the source's candidates pinned to the header algorithm and, if present, the opaque kid; without a kid,
  *       each candidate in the source's order (a bounded number);</li>
@@ -91,7 +92,7 @@ public final class JwtValidator {
         if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
             return reject(RejectionReason.UNSUPPORTED_CRITICAL_HEADER);
         }
-        if (header.getJWKURL() != null || header.getX509CertURL() != null || header.getJWK() != null) {
+        if (namesKey(header)) {
             return reject(RejectionReason.KEY_REFERENCE_IN_HEADER);
         }
         if (!typeAccepted(header, rules)) {
@@ -169,6 +170,18 @@ public final class JwtValidator {
             return RejectionReason.MALFORMED;
         }
         return RejectionReason.MALFORMED;
+    }
+
+    /**
+     * Step 4: whether the header carries or points at a key or certificate (RFC 7515 §4.1.2–4.1.8). The SDK takes
+     * keys only from its key source; a header naming one is refused up front rather than ignored, so that no later
+     * code path (or library upgrade) can be steered by it.
+     */
+    @SuppressWarnings("deprecation") // x5t (SHA-1 thumbprint) is deprecated in Nimbus, and refused here
+    static boolean namesKey(JWSHeader header) {
+        return header.getJWKURL() != null || header.getX509CertURL() != null || header.getJWK() != null
+                || header.getX509CertChain() != null || header.getX509CertThumbprint() != null
+                || header.getX509CertSHA256Thumbprint() != null;
     }
 
     /** Step 5: {@code typ} per use (RFC 8725 §3.11, RFC 9068 §2.1). */

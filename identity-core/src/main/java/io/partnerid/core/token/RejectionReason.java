@@ -20,7 +20,10 @@ public enum RejectionReason {
     ALGORITHM_NOT_ALLOWED,
     /** A {@code crit} header parameter the SDK does not understand (RFC 7515 §4.1.11). */
     UNSUPPORTED_CRITICAL_HEADER,
-    /** {@code jku}, {@code x5u} or an embedded {@code jwk}: keys are never taken from a token (RFC 8725 §3.10). */
+    /**
+     * {@code jku}, {@code x5u}, an embedded {@code jwk}, a certificate chain {@code x5c} or a thumbprint {@code x5t} /
+     * {@code x5t#S256}: keys are never taken from, or chosen by, a token (RFC 8725 §3.10).
+     */
     KEY_REFERENCE_IN_HEADER,
     /** {@code typ} does not fit this use (RFC 8725 §3.11, RFC 9068 §4). */
     WRONG_TYPE,

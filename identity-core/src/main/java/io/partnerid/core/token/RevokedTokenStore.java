@@ -9,6 +9,11 @@ import java.util.Set;
  * Short-lived token state: the ids ({@code jti}) of tokens the SDK issued, per organization, and which of them are
  * revoked. Entries live until the token's expiry and may be purged after it.
  *
+ * <p>Every record is keyed by organization <em>and</em> token id: a revocation requested for organization Y never
+ * affects a token recorded for organization X, even one with the same id, and the store answers it exactly as it
+ * answers an id it has never seen (it records a revocation of that id for Y), so an organization cannot learn through
+ * revocation whether another organization's token id exists.
+ *
  * <p>Implementations must be thread-safe and every method atomic. The SDK ships {@link InMemoryRevokedTokenStore}
  * (bounded, for tests and local development) and a JDBC implementation; both pass
  * {@code RevokedTokenStoreContract} from {@code identity-testkit}. A store must fail closed: when it cannot record a
@@ -25,16 +30,22 @@ public interface RevokedTokenStore {
     void recordIssued(String jti, OrgId org, Instant expiresAt);
 
     /**
-     * Revokes one token until {@code expiresAt}; called by {@link AccessTokenService#revoke}. Idempotent.
+     * Revokes the token {@code jti} of {@code org} until {@code expiresAt} (the later expiry wins when it is already
+     * recorded); called by {@link AccessTokenService#revoke}. Idempotent. A record of the same id for another
+     * organization is left untouched; the revocation is recorded for {@code org} as if the id were unknown.
      *
-     * @return true when the token was not revoked before
+     * @return true when the id was not revoked for {@code org} before
      * @throws io.partnerid.core.IdentityException {@code token.revocation_store_full} when a bounded store is full
      *     of unexpired revocations
      */
     boolean revoke(String jti, OrgId org, Instant expiresAt);
 
-    /** Whether {@code jti} is revoked and not yet expired at {@code now}; called on every verification. */
-    boolean isRevoked(String jti, Instant now);
+    /**
+     * Whether the token {@code jti} of {@code org} is revoked and not yet expired at {@code now}; called on every
+     * verification with the token's verified {@code org_id}. A revocation recorded for another organization does not
+     * count.
+     */
+    boolean isRevoked(String jti, OrgId org, Instant now);
 
     /**
      * Revokes every recorded, unexpired, not yet revoked token of the given organizations; called by the kill switch.

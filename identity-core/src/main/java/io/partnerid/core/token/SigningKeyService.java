@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signing keys per key set: generation, rotation with overlap (NEXT → CURRENT → RETIRED), purging, and the public
@@ -23,7 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safe. Loaded key sets are cached in memory (private keys opened once, for the CURRENT key only) and
  * reloaded from the repository after {@code reloadInterval}, or sooner (at most once per {@code missReloadInterval})
  * when a token names a kid the cache does not know: a rotation made by another node is therefore picked up without
- * a restart. Rotation through this service refreshes the cache at once.
+ * a restart. Rotation through this service refreshes the cache at once. The cache holds at most
+ * {@code maxCachedKeySets} key sets (default {@value #DEFAULT_MAX_CACHED_KEY_SETS}); beyond that the least recently
+ * used set is dropped and read again when next needed, so a flood of requests naming different key sets cannot grow
+ * memory without bound. A key set that has no keys is cached like any other (it counts against the same bound).
  *
  * <pre>{@code
  * SigningKeyService keys = SigningKeyService.builder(repository, PrivateKeyProtector.aesGcm(kek, random), runtime)
@@ -35,6 +37,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SigningKeyService {
 
+    /** How many key sets the cache holds unless the builder says otherwise. */
+    public static final int DEFAULT_MAX_CACHED_KEY_SETS = 10_000;
+
     private final SigningKeyRepository repository;
     private final PrivateKeyProtector protector;
     private final IdentityRuntime runtime;
@@ -42,7 +47,7 @@ public final class SigningKeyService {
     private final Duration missReloadInterval;
     private final Jca jca;
     private final JsonWebKeys jsonWebKeys;
-    private final ConcurrentHashMap<KeySetId, LoadedKeySet> cache = new ConcurrentHashMap<>();
+    private final BoundedCache<KeySetId, LoadedKeySet> cache;
 
     private SigningKeyService(Builder b) {
         this.repository = b.repository;
@@ -52,6 +57,7 @@ public final class SigningKeyService {
         this.missReloadInterval = b.missReloadInterval;
         this.jca = new Jca();
         this.jsonWebKeys = new JsonWebKeys(jca);
+        this.cache = new BoundedCache<>(b.maxCachedKeySets);
     }
 
     /** A builder with the required collaborators. */
@@ -154,6 +160,11 @@ public final class SigningKeyService {
         return jca;
     }
 
+    /** How many key sets are cached now (for tests of the bound). */
+    int cachedKeySets() {
+        return cache.size();
+    }
+
     private LoadedKeySet load(KeySetId keySet, boolean force) {
         Instant now = runtime.now();
         LoadedKeySet loaded = cache.get(keySet);
@@ -229,6 +240,7 @@ public final class SigningKeyService {
         private final IdentityRuntime runtime;
         private Duration reloadInterval = Duration.ofSeconds(60);
         private Duration missReloadInterval = Duration.ofSeconds(5);
+        private int maxCachedKeySets = DEFAULT_MAX_CACHED_KEY_SETS;
 
         private Builder(SigningKeyRepository repository, PrivateKeyProtector protector, IdentityRuntime runtime) {
             this.repository = Objects.requireNonNull(repository, "repository");
@@ -245,6 +257,18 @@ public final class SigningKeyService {
         /** The least time between two reloads caused by unknown kids (default 5 s). */
         public Builder missReloadInterval(Duration interval) {
             this.missReloadInterval = positive(interval);
+            return this;
+        }
+
+        /**
+         * The most key sets held in memory at once (default {@value #DEFAULT_MAX_CACHED_KEY_SETS}); with a key set
+         * per organization, choose at least the number of organizations active at the same time.
+         */
+        public Builder maxCachedKeySets(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxCachedKeySets must be positive");
+            }
+            this.maxCachedKeySets = value;
             return this;
         }
 

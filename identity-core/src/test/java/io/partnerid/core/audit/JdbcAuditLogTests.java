@@ -25,12 +25,12 @@ import org.junit.jupiter.api.Test;
 class JdbcAuditLogTests {
 
     @Test
-    void appendWhenDetailsHoldNulBackslashAndLoneSurrogatesThenTheyRoundTripOnPostgres() {
+    void appendWhenDetailsHoldNulBackslashAndSurrogatePairsThenTheyRoundTripOnPostgres() {
         roundTrip(TestDatabases::postgres);
     }
 
     @Test
-    void appendWhenDetailsHoldNulBackslashAndLoneSurrogatesThenTheyRoundTripOnH2() {
+    void appendWhenDetailsHoldNulBackslashAndSurrogatePairsThenTheyRoundTripOnH2() {
         roundTrip(TestDatabases::h2);
     }
 
@@ -41,7 +41,7 @@ class JdbcAuditLogTests {
             TreeMap<String, String> details = new TreeMap<>();
             details.put("nul", "a\0b");
             details.put("back\\slash", "\\0 is not NUL, \\u0041 is not A, trailing \\");
-            details.put("lone", "x\uD800y\uDC00z");
+            // unpaired surrogates never reach a log: AuditEntry refuses them (R8, AuditChainTests)
             details.put("pair", "\uD83D\uDE00");
             details.put("8:looks:like:length", "3:abc");
             AuditEntry entry = new AuditEntry("type\0with-nul", AuditFixtures.T0, tenant, Optional.empty(),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jose.JWSObject;
 import io.partnerid.core.Actor;
 import io.partnerid.core.IdentityException;
+import io.partnerid.core.audit.AuditErrors;
 import io.partnerid.core.governance.SuspensionContext;
 import io.partnerid.core.governance.SuspensionReport;
 import io.partnerid.core.org.OrgId;
@@ -91,6 +92,18 @@ class AccessTokenServiceTests {
     }
 
     @Test
+    @DisplayName("R8: a token whose issuance the audit log would refuse (unpaired surrogate in sub) is not issued")
+    void issueWhenSubjectHoldsUnpairedSurrogateThenRefusedAndNothingIssued() {
+        TokenFixture f = new TokenFixture();
+        assertThatThrownBy(() -> f.tokens.issue(AccessTokenRequest.builder(f.acme.id(), "user-\uD800", "portal")
+                .audience(TokenFixture.API).build()))
+                .isInstanceOfSatisfying(IdentityException.class,
+                        e -> assertThat(e.code()).isEqualTo(AuditErrors.INVALID_TEXT));
+        assertThat(f.events).isEmpty();
+        assertThat(f.revocations.revokeAllOf(Set.of(f.acme.id()), f.clock.instant())).isEmpty();
+    }
+
+    @Test
     @DisplayName("Kill switch: a token of a suspended organization fails verification at once")
     void verifyWhenOrgSuspendedAfterIssueThenRejectedOrgNotActive() {
         TokenFixture f = new TokenFixture();
@@ -121,6 +134,26 @@ class AccessTokenServiceTests {
         assertThat(f.tokens.verify(token.value(), TokenFixture.API))
                 .isEqualTo(new TokenVerification.Rejected(RejectionReason.REVOKED));
         assertThat(f.events("token.revoked")).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("R6: revoking another organization's token id answers as for an unknown id and leaves the token valid")
+    void revokeWhenJtiBelongsToOtherOrgThenTokenStaysValidAndAnswerAsForUnknownJti() {
+        TokenFixture f = new TokenFixture();
+        OrgId globex = f.org("Globex");
+        IssuedToken acmeToken = f.tokens.issue(f.request().build());
+        Actor globexAdmin = Actor.user("globex-admin");
+
+        assertThat(f.tokens.revoke(acmeToken.jwtId(), globex, acmeToken.expiresAt(), globexAdmin)).isTrue();
+        assertThat(f.tokens.revoke("never-issued", globex, acmeToken.expiresAt(), globexAdmin)).isTrue();
+        assertThat(f.tokens.revoke(acmeToken.jwtId(), globex, acmeToken.expiresAt(), globexAdmin)).isFalse();
+        assertThat(f.tokens.revoke("never-issued", globex, acmeToken.expiresAt(), globexAdmin)).isFalse();
+        assertThat(f.tokens.verify(acmeToken.value(), TokenFixture.API).isVerified()).isTrue();
+
+        assertThat(f.tokens.revoke(acmeToken.jwtId(), f.acme.id(), acmeToken.expiresAt(), Actor.user("admin")))
+                .isTrue();
+        assertThat(f.tokens.verify(acmeToken.value(), TokenFixture.API))
+                .isEqualTo(new TokenVerification.Rejected(RejectionReason.REVOKED));
     }
 
     @Test

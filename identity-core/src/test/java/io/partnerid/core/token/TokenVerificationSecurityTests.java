@@ -27,6 +27,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Security catalogue rows J1–J10 (issuing/verifying side) against the validation pipeline, through the full
@@ -221,6 +223,28 @@ class TokenVerificationSecurityTests {
         } finally {
             server.stop(0);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x5c", "x5t", "x5t#S256"})
+    @DisplayName("J5 RFC 8725 §3.10 / RFC 7515 §4.1.6-4.1.8: x5c, x5t and x5t#S256 are refused up front, even on a "
+            + "token our own key signed")
+    void verifyWhenHeaderCarriesCertificateOrThumbprintThenKeyReferenceInHeader(String parameter) {
+        Base64URL thumbprint = Base64URL.encode(new byte[parameter.equals("x5t") ? 20 : 32]);
+        String token = f.forge(f.claims(), h -> {
+            switch (parameter) {
+                case "x5c" -> h.x509CertChain(List.of(com.nimbusds.jose.util.Base64.encode(new byte[] {0x30, 0x00})));
+                case "x5t" -> x5t(h, thumbprint);
+                default -> h.x509CertSHA256Thumbprint(thumbprint);
+            }
+        });
+        assertThat(verify(f.forge(f.claims())).isVerified()).isTrue(); // the same token without the header verifies
+        assertThat(verify(token)).isEqualTo(rejected(RejectionReason.KEY_REFERENCE_IN_HEADER));
+    }
+
+    @SuppressWarnings("deprecation") // x5t is the deprecated SHA-1 thumbprint: exactly what a token must not carry
+    private static void x5t(JWSHeader.Builder header, Base64URL thumbprint) {
+        header.x509CertThumbprint(thumbprint);
     }
 
     @Test
