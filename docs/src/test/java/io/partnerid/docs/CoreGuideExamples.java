@@ -12,8 +12,8 @@ import io.partnerid.core.IdentityRuntime;
 import io.partnerid.core.Page;
 import io.partnerid.core.admin.AdminCapability;
 import io.partnerid.core.admin.AdminErrors;
-import io.partnerid.core.admin.DelegatedAdministration;
 import io.partnerid.core.admin.DelegatedAdministration.GrantAdmin;
+import io.partnerid.core.admin.DelegatedAdministration;
 import io.partnerid.core.audit.AsyncAuditPublisher;
 import io.partnerid.core.audit.ChainVerification;
 import io.partnerid.core.audit.DomainLapsedEvent;
@@ -31,6 +31,7 @@ import io.partnerid.core.role.RoleService.NewRole;
 import io.partnerid.core.role.UserAssignee;
 import io.partnerid.core.settings.EffectiveSetting;
 import io.partnerid.core.settings.SettingKey;
+import io.partnerid.core.token.PrivateKeyProtector;
 import io.partnerid.core.user.IdentityPool;
 import io.partnerid.core.user.InMemoryFederatedIssuerResolver;
 import io.partnerid.core.user.User;
@@ -51,6 +52,7 @@ class CoreGuideExamples {
     void guide() throws Exception {
         InMemoryDnsTxtResolver dns = new InMemoryDnsTxtResolver();
         InMemoryFederatedIssuerResolver issuers = new InMemoryFederatedIssuerResolver();
+        PrivateKeyProtector keyProtector = PrivateKeyProtector.unprotected(); // a KMS-held key in production
         // tag::wiring[]
         SecureRandom random = SecureRandom.getInstance("DRBG");
         IdentityRuntime runtime = new IdentityRuntime(Clock.systemUTC(), IdGenerator.random(random), random);
@@ -62,6 +64,7 @@ class CoreGuideExamples {
                 .auditPublisher(audit)
                 .dnsResolver(dns)                                // JndiDnsTxtResolver.builder().build() in production
                 .federatedIssuers(issuers)                       // identity-federation's connections in production
+                .tokens("https://id.example.com", keyProtector)  // PrivateKeyProtector.aesGcm(kek, random)
                 .build();
         DelegatedAdministration admin = core.admin();
         // end::wiring[]

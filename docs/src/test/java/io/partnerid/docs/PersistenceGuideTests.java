@@ -12,9 +12,12 @@ import io.partnerid.core.domain.JndiDnsTxtResolver;
 import io.partnerid.core.jdbc.PartnerIdSchema;
 import io.partnerid.core.org.Organization;
 import io.partnerid.core.org.OrganizationService.NewOrganization;
+import io.partnerid.core.token.PrivateKeyProtector;
 import io.partnerid.testkit.MutableClock;
 import io.partnerid.testkit.TestRuntimes;
 import java.util.UUID;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,7 @@ class PersistenceGuideTests {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         DataSource dataSource = h2;
         IdentityRuntime runtime = TestRuntimes.on(MutableClock.standard());
+        SecretKey keyEncryptionKey = new SecretKeySpec(runtime.randomBytes(32), "AES"); // from your KMS in production
 
         // tag::wiring[]
         PartnerIdSchema.migrate(dataSource); // identity-core's tables; a no-op when they are up to date
@@ -38,6 +42,7 @@ class PersistenceGuideTests {
                 .runtime(runtime)
                 .auditPublisher(new SynchronousAuditPublisher(stores.auditLog()))
                 .dnsResolver(JndiDnsTxtResolver.builder().build())
+                .tokens("https://id.example.com", PrivateKeyProtector.aesGcm(keyEncryptionKey, runtime.random()))
                 .build();
         Organization acme = core.admin().createRootOrganization(Actor.system("bootstrap"),
                 new NewOrganization("Acme Capital"));

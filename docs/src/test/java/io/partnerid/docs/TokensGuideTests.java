@@ -3,24 +3,23 @@ package io.partnerid.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partnerid.core.Actor;
+import io.partnerid.core.CoreStores;
+import io.partnerid.core.IdentityCore;
 import io.partnerid.core.IdentityRuntime;
-import io.partnerid.core.governance.KillSwitch;
+import io.partnerid.core.audit.SynchronousAuditPublisher;
+import io.partnerid.core.domain.InMemoryDnsTxtResolver;
 import io.partnerid.core.governance.SuspensionReport;
 import io.partnerid.core.jdbc.PartnerIdSchema;
-import io.partnerid.core.org.InMemoryOrganizationRepository;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.OrganizationService;
 import io.partnerid.core.token.AccessTokenRequest;
 import io.partnerid.core.token.AccessTokenService;
-import io.partnerid.core.token.InMemoryRevokedTokenStore;
-import io.partnerid.core.token.InMemorySigningKeyRepository;
 import io.partnerid.core.token.IssuedToken;
 import io.partnerid.core.token.KeySetId;
 import io.partnerid.core.token.PrivateKeyProtector;
 import io.partnerid.core.token.RejectionReason;
 import io.partnerid.core.token.SigningAlgorithm;
 import io.partnerid.core.token.SigningKeyService;
-import io.partnerid.core.token.TokenSuspensionContributor;
 import io.partnerid.core.token.TokenVerification;
 import io.partnerid.federation.exchange.ClientCredentials;
 import io.partnerid.federation.exchange.ExchangeClient;
@@ -57,9 +56,28 @@ class TokensGuideTests {
 
     private final MutableClock clock = MutableClock.standard();
     private final IdentityRuntime runtime = TestRuntimes.on(clock);
-    private final InMemoryOrganizationRepository organizationRepository = new InMemoryOrganizationRepository();
-    private final OrgId acme = new OrganizationService(organizationRepository, runtime)
-            .createRoot(new OrganizationService.NewOrganization("Acme")).id();
+    private final InMemoryDnsTxtResolver dns = new InMemoryDnsTxtResolver();
+
+    /** The core of each test; {@code acme} is created through its administration façade. */
+    private IdentityCore core;
+    private OrgId acme;
+
+    private IdentityCore wire(PrivateKeyProtector keyProtector) {
+        CoreStores stores = CoreStores.inMemory();
+        // tag::wiring[]
+        IdentityCore core = IdentityCore.builder()
+                .stores(stores)                                   // CoreStores.jdbc(dataSource) in a deployment
+                .runtime(runtime)
+                .auditPublisher(new SynchronousAuditPublisher(stores.auditLog()))
+                .dnsResolver(dns)
+                .tokens("https://id.example.com", keyProtector)   // issuer, sealing of the private keys
+                .build();
+        // end::wiring[]
+        this.core = core;
+        this.acme = core.admin().createRootOrganization(Actor.system("bootstrap"),
+                new OrganizationService.NewOrganization("Acme")).id();
+        return core;
+    }
 
     @Test
     void keysIssueVerifyRevokeWhenRunThenAsDocumented() throws Exception {
@@ -67,22 +85,17 @@ class TokensGuideTests {
         KeyGenerator aes = KeyGenerator.getInstance("AES");
         aes.init(256, random);
         SecretKey keyEncryptionKey = aes.generateKey(); // in production: from your KMS / secret store
+        IdentityCore core = wire(PrivateKeyProtector.aesGcm(keyEncryptionKey, random));
         // tag::keys[]
-        SigningKeyService keys = SigningKeyService.builder(new InMemorySigningKeyRepository(),
-                        PrivateKeyProtector.aesGcm(keyEncryptionKey, random), runtime)
-                .build();
+        SigningKeyService keys = core.signingKeys();
         KeySetId keySet = KeySetId.of("default");
-        keys.initialize(keySet, SigningAlgorithm.ES256);   // a CURRENT and a NEXT key
+        keys.initialize(keySet, SigningAlgorithm.ES256);   // a CURRENT and a NEXT key; idempotent
         String jwks = keys.jwks(keySet);                   // serve at /.well-known/jwks.json
         // end::keys[]
         assertThat(jwks).contains("\"ES256\"");
 
         // tag::issue[]
-        InMemoryRevokedTokenStore revocations = new InMemoryRevokedTokenStore();
-        AccessTokenService tokens = AccessTokenService.builder("https://id.example.com", keys, runtime)
-                .organizations(organizationRepository)
-                .revocations(revocations)
-                .build();
+        AccessTokenService tokens = core.tokens();
         IssuedToken token = tokens.issue(AccessTokenRequest.builder(acme, "user-42", "partner-portal")
                 .audience("https://api.example.com")
                 .scopes(Set.of("orders:read"))
@@ -113,10 +126,7 @@ class TokensGuideTests {
         assertThat(tokens.verify(token.value(), "https://api.example.com").isVerified()).isTrue();
 
         // tag::killswitch[]
-        KillSwitch killSwitch = new KillSwitch(organizationRepository,
-                List.of(new TokenSuspensionContributor(revocations, organizationRepository, event -> { })),
-                event -> { }, runtime);
-        SuspensionReport report = killSwitch.suspend(Actor.user("ops-admin"), acme, "contract terminated");
+        SuspensionReport report = core.admin().suspend(Actor.system("ops"), acme, "contract terminated");
         long revoked = report.section("tokens").orElseThrow().count(); // tokens of the subtree, revoked
         // end::killswitch[]
         assertThat(revoked).isEqualTo(1);
@@ -125,11 +135,9 @@ class TokensGuideTests {
 
     @Test
     void exchangeWhenRunThenAsDocumented() {
-        SigningKeyService keys = SigningKeyService.builder(new InMemorySigningKeyRepository(),
-                PrivateKeyProtector.unprotected(), runtime).build();
-        keys.initialize(KeySetId.of("default"), SigningAlgorithm.ES256);
-        AccessTokenService tokens = AccessTokenService.builder("https://id.example.com", keys, runtime)
-                .organizations(organizationRepository).revocations(new InMemoryRevokedTokenStore()).build();
+        IdentityCore core = wire(PrivateKeyProtector.unprotected());
+        core.signingKeys().initialize(KeySetId.of("default"), SigningAlgorithm.ES256);
+        AccessTokenService tokens = core.tokens();
         InMemoryExchangePolicyRepository policies = new InMemoryExchangePolicyRepository();
         // tag::client[]
         ExchangeClients clients = new InMemoryExchangeClients().register(
@@ -161,8 +169,9 @@ class TokensGuideTests {
         // end::policy[]
 
         // tag::exchange[]
-        TokenExchangeService exchange = TokenExchangeService.builder(tokens, policies, clients,
-                        organizationRepository, runtime)
+        TokenExchangeService exchange = TokenExchangeService.builder(core.tokens(), policies, clients,
+                        core.stores().organizations(), core.runtime())
+                .audit(core.auditPublisher())
                 .selfAudience("https://id.example.com/token")
                 .build();
         Map<String, List<String>> form = Map.of(
@@ -185,6 +194,7 @@ class TokensGuideTests {
 
     @Test
     void exchangePoliciesWhenStoredInTheDatabaseThenReadBackWhole() {
+        wire(PrivateKeyProtector.unprotected());
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:tokens-guide-" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");

@@ -33,6 +33,12 @@ import io.partnerid.core.role.RoleRepository;
 import io.partnerid.core.settings.InMemoryOrgSettingsRepository;
 import io.partnerid.core.settings.JdbcOrgSettingsRepository;
 import io.partnerid.core.settings.OrgSettingsRepository;
+import io.partnerid.core.token.InMemoryRevokedTokenStore;
+import io.partnerid.core.token.InMemorySigningKeyRepository;
+import io.partnerid.core.token.JdbcRevokedTokenStore;
+import io.partnerid.core.token.JdbcSigningKeyRepository;
+import io.partnerid.core.token.RevokedTokenStore;
+import io.partnerid.core.token.SigningKeyRepository;
 import io.partnerid.core.user.FederatedIdentityRepository;
 import io.partnerid.core.user.IdentityPoolRepository;
 import io.partnerid.core.user.InMemoryFederatedIdentityRepository;
@@ -69,6 +75,8 @@ import javax.sql.DataSource;
  * @param accessRequests access requests
  * @param invitations invitations
  * @param auditLog the hash-chained audit log
+ * @param signingKeys the token signing keys (private halves sealed by a {@code PrivateKeyProtector})
+ * @param revokedTokens issued and revoked access-token ids
  */
 public record CoreStores(OrganizationRepository organizations, IdentityPoolRepository pools, UserRepository users,
                          FederatedIdentityRepository federatedIdentities, MembershipRepository memberships,
@@ -76,7 +84,7 @@ public record CoreStores(OrganizationRepository organizations, IdentityPoolRepos
                          ClientRepository clients, DomainClaimRepository domainClaims,
                          OrgSettingsRepository settings, AdminGrantRepository adminGrants,
                          AccessRequestRepository accessRequests, InvitationRepository invitations,
-                         AuditLog auditLog) {
+                         AuditLog auditLog, SigningKeyRepository signingKeys, RevokedTokenStore revokedTokens) {
 
     public CoreStores {
         Objects.requireNonNull(organizations, "organizations");
@@ -94,6 +102,8 @@ public record CoreStores(OrganizationRepository organizations, IdentityPoolRepos
         Objects.requireNonNull(accessRequests, "accessRequests");
         Objects.requireNonNull(invitations, "invitations");
         Objects.requireNonNull(auditLog, "auditLog");
+        Objects.requireNonNull(signingKeys, "signingKeys");
+        Objects.requireNonNull(revokedTokens, "revokedTokens");
     }
 
     /** Fresh in-memory stores, for tests and local development: nothing survives the JVM. */
@@ -104,7 +114,8 @@ public record CoreStores(OrganizationRepository organizations, IdentityPoolRepos
                 new InMemoryRoleAssignmentRepository(), new InMemoryClientRepository(),
                 new InMemoryDomainClaimRepository(), new InMemoryOrgSettingsRepository(),
                 new InMemoryAdminGrantRepository(), new InMemoryAccessRequestRepository(),
-                new InMemoryInvitationRepository(), new InMemoryAuditLog());
+                new InMemoryInvitationRepository(), new InMemoryAuditLog(), new InMemorySigningKeyRepository(),
+                new InMemoryRevokedTokenStore());
     }
 
     /**
@@ -121,6 +132,7 @@ public record CoreStores(OrganizationRepository organizations, IdentityPoolRepos
                 new JdbcClientRepository(dataSource), new JdbcDomainClaimRepository(dataSource),
                 new JdbcOrgSettingsRepository(dataSource), new JdbcAdminGrantRepository(dataSource),
                 new JdbcAccessRequestRepository(dataSource), new JdbcInvitationRepository(dataSource),
-                new JdbcAuditLog(dataSource));
+                new JdbcAuditLog(dataSource), new JdbcSigningKeyRepository(dataSource),
+                new JdbcRevokedTokenStore(dataSource));
     }
 }

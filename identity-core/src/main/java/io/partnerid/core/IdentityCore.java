@@ -10,21 +10,28 @@ import io.partnerid.core.client.SecretHasher;
 import io.partnerid.core.domain.DnsTxtResolver;
 import io.partnerid.core.domain.DomainVerificationService;
 import io.partnerid.core.governance.KillSwitch;
-import io.partnerid.core.org.OrganizationStatusCache;
 import io.partnerid.core.governance.SuspensionContributor;
 import io.partnerid.core.group.GroupService;
 import io.partnerid.core.org.OrganizationService;
+import io.partnerid.core.org.OrganizationStatusCache;
 import io.partnerid.core.role.RoleService;
 import io.partnerid.core.settings.SettingsService;
+import io.partnerid.core.token.AccessTokenService;
+import io.partnerid.core.token.PrivateKeyProtector;
+import io.partnerid.core.token.SigningKeyService;
+import io.partnerid.core.token.TokenSuspensionContributor;
 import io.partnerid.core.user.FederatedIssuerResolver;
 import io.partnerid.core.user.UserService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * identity-core wired together: the domain services, the kill switch and the delegated-administration façade over
- * one set of {@link CoreStores}.
+ * identity-core wired together, the composition root every other module builds on: the domain services, the
+ * organization status cache, token issuance and verification, the kill switch (with the admin-grant and token
+ * contributors registered) and the delegated-administration façade, over one set of {@link CoreStores} and one
+ * audit publisher.
  *
  * <p>Thread-safe; build one per application at start-up and share it. Every collaborator is explicit: the stores
  * (in-memory or JDBC — never a silent fallback), the runtime (clock, ids, randomness), the audit publisher (for
@@ -41,7 +48,9 @@ import java.util.Objects;
  *         .auditPublisher(AsyncAuditPublisher.builder(stores.auditLog()).build())
  *         .dnsResolver(JndiDnsTxtResolver.builder().build())
  *         .federatedIssuers(issuers)   // federation's connections; InMemoryFederatedIssuerResolver in tests
+ *         .tokens("https://id.example.com", PrivateKeyProtector.aesGcm(keyEncryptionKey, random))
  *         .build();
+ * core.signingKeys().initialize(KeySetId.of("default"), SigningAlgorithm.ES256);
  * DelegatedAdministration admin = core.admin();
  * }</pre>
  */
@@ -56,7 +65,10 @@ public final class IdentityCore {
     private final ClientService clients;
     private final DomainVerificationService domains;
     private final SettingsService settings;
+    private final AuditPublisher auditPublisher;
     private final OrganizationStatusCache organizationStatus;
+    private final SigningKeyService signingKeys;
+    private final AccessTokenService tokens;
     private final KillSwitch killSwitch;
     private final DelegatedAdministration admin;
     private final AuditChainVerifier auditVerifier;
@@ -74,10 +86,18 @@ public final class IdentityCore {
         this.domains = DomainVerificationService.builder(stores.domainClaims(), b.dnsResolver, organizations,
                 b.auditPublisher, runtime).build();
         this.settings = new SettingsService(stores.settings(), organizations);
+        this.auditPublisher = b.auditPublisher;
+        this.organizationStatus = OrganizationStatusCache.builder(stores.organizations(), runtime).build();
+        this.signingKeys = SigningKeyService.builder(stores.signingKeys(), b.keyProtector, runtime).build();
+        AccessTokenService.Builder tokenBuilder = AccessTokenService.builder(b.tokenIssuer, signingKeys, runtime);
+        b.tokenOptions.accept(tokenBuilder);
+        this.tokens = tokenBuilder.organizationStatus(organizationStatus).revocations(stores.revokedTokens())
+                .audit(b.auditPublisher).build();
         List<SuspensionContributor> contributors = new ArrayList<>();
         contributors.add(new AdminGrantsSuspensionContributor(stores.adminGrants()));
+        contributors.add(new TokenSuspensionContributor(stores.revokedTokens(), stores.organizations(),
+                b.auditPublisher));
         contributors.addAll(b.contributors);
-        this.organizationStatus = OrganizationStatusCache.builder(stores.organizations(), runtime).build();
         this.killSwitch = new KillSwitch(stores.organizations(), organizationStatus, contributors, b.auditPublisher,
                 runtime);
         this.admin = DelegatedAdministration.builder()
@@ -155,6 +175,32 @@ public final class IdentityCore {
         return organizationStatus;
     }
 
+    /**
+     * Issues and verifies this deployment's access tokens (RFC 9068): over the stores' signing keys and revoked
+     * tokens, reading organization status through {@link #organizationStatus()}, auditing to the core's publisher;
+     * the kill switch revokes a suspended subtree's tokens (its {@code tokens} section).
+     */
+    public AccessTokenService tokens() {
+        return tokens;
+    }
+
+    /**
+     * The signing keys behind {@link #tokens()}: initialize a key set at start-up
+     * ({@code signingKeys().initialize(KeySetId.of("default"), SigningAlgorithm.ES256)}, idempotent), rotate it on a
+     * schedule, serve {@code jwks(keySet)}.
+     */
+    public SigningKeyService signingKeys() {
+        return signingKeys;
+    }
+
+    /**
+     * The audit publisher everything of this core reports to; other modules (authorization, exchange, federation)
+     * are built on the same one, so one deployment has one trail.
+     */
+    public AuditPublisher auditPublisher() {
+        return auditPublisher;
+    }
+
     /** The checked, audited administration façade. */
     public DelegatedAdministration admin() {
         return admin;
@@ -176,6 +222,9 @@ public final class IdentityCore {
         private AuditPublisher auditPublisher;
         private DnsTxtResolver dnsResolver;
         private SecretHasher secretHasher;
+        private String tokenIssuer;
+        private PrivateKeyProtector keyProtector;
+        private Consumer<AccessTokenService.Builder> tokenOptions = options -> { };
         private FederatedIssuerResolver federatedIssuers = FederatedIssuerResolver.none();
         private final List<SuspensionContributor> contributors = new ArrayList<>();
 
@@ -224,7 +273,29 @@ public final class IdentityCore {
             return this;
         }
 
-        /** Adds a kill-switch contributor (tokens, sessions, connections …); called in the order added. */
+        /**
+         * Required: the issuer ({@code iss}) of this deployment's access tokens, and the protector that seals their
+         * private signing keys at rest ({@link PrivateKeyProtector#aesGcm} with a key from your KMS or secret store).
+         */
+        public Builder tokens(String issuer, PrivateKeyProtector keyProtector) {
+            this.tokenIssuer = Objects.requireNonNull(issuer, "issuer");
+            this.keyProtector = Objects.requireNonNull(keyProtector, "keyProtector");
+            return this;
+        }
+
+        /**
+         * Optional: further token settings (lifetimes, clock skew, a key set per organization). The core sets the
+         * organization status, the revocation store and the audit publisher itself, after this customizer.
+         */
+        public Builder tokenOptions(Consumer<AccessTokenService.Builder> customizer) {
+            this.tokenOptions = Objects.requireNonNull(customizer, "customizer");
+            return this;
+        }
+
+        /**
+         * Adds a kill-switch contributor (sessions, connections …) after the core's own (admin grants, tokens);
+         * called in the order added.
+         */
         public Builder suspensionContributor(SuspensionContributor contributor) {
             contributors.add(Objects.requireNonNull(contributor, "contributor"));
             return this;
@@ -248,6 +319,9 @@ public final class IdentityCore {
             }
             if (dnsResolver == null) {
                 missing.add("dnsResolver");
+            }
+            if (tokenIssuer == null) {
+                missing.add("tokens");
             }
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("IdentityCore needs " + missing);

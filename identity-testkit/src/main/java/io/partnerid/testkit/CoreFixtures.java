@@ -5,6 +5,7 @@ import io.partnerid.core.IdentityCore;
 import io.partnerid.core.audit.SynchronousAuditPublisher;
 import io.partnerid.core.client.Argon2SecretHasher;
 import io.partnerid.core.domain.InMemoryDnsTxtResolver;
+import io.partnerid.core.token.PrivateKeyProtector;
 import io.partnerid.core.user.InMemoryFederatedIssuerResolver;
 
 /**
@@ -57,6 +58,7 @@ public final class CoreFixtures {
                 .dnsResolver(dns)
                 .secretHasher(new Argon2SecretHasher(runtime.random(), TEST_HASHING))
                 .federatedIssuers(issuers)
+                .tokens("https://id.test.example", PrivateKeyProtector.unprotected())
                 .build();
         return new TestCore(core, clock, dns, issuers);
     }

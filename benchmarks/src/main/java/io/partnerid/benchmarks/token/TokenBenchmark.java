@@ -25,6 +25,7 @@ import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.org.InMemoryOrganizationRepository;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.OrganizationService;
+import io.partnerid.core.org.OrganizationStatusCache;
 import io.partnerid.core.token.AccessTokenRequest;
 import io.partnerid.core.token.AccessTokenService;
 import io.partnerid.core.token.InMemoryRevokedTokenStore;
@@ -135,8 +136,11 @@ public class TokenBenchmark {
         SigningKeyService keys = SigningKeyService.builder(new InMemorySigningKeyRepository(),
                 PrivateKeyProtector.unprotected(), runtime).build();
         keys.initialize(KeySetId.of("default"), alg);
-        tokens = AccessTokenService.builder(ISSUER, keys, runtime).organizations(orgRepository)
-                .revocations(new InMemoryRevokedTokenStore(1_000_000)).audit(AuditPublisher.discarding()).build();
+        tokens = AccessTokenService.builder(ISSUER, keys, runtime)
+                .organizationStatus(OrganizationStatusCache.builder(orgRepository, runtime).build())
+                .revocations(new InMemoryRevokedTokenStore(1_000_000))
+                .audit(AuditPublisher.discarding())
+                .build();
         ourToken = tokens.issue(AccessTokenRequest.builder(acme, "alice", "portal").audience(API)
                 .scopes(Set.of("orders:read")).roles(Set.of("buyer")).build()).value();
         String ourKid = SignedJWT.parse(ourToken).getHeader().getKeyID();

@@ -188,7 +188,7 @@ public final class ZeroTrustPipeline {
         private final OrgStatusResolver orgStatus;
         private RiskEngine risk;
         private EntitlementService entitlements;
-        private AuditPublisher audit = AuditPublisher.discarding();
+        private AuditPublisher audit;
         private double permitSampleRate = 1.0;
 
         private Builder(IdentityRuntime runtime, IdentityVerifier verifier, PolicyEngine engine,
@@ -224,7 +224,17 @@ public final class ZeroTrustPipeline {
             return this;
         }
 
+        /**
+         * Builds the pipeline.
+         *
+         * @throws IllegalStateException when no audit publisher was set ({@link AuditPublisher#discarding()} only
+         *     when chosen explicitly)
+         */
         public ZeroTrustPipeline build() {
+            if (audit == null) {
+                throw new IllegalStateException("ZeroTrustPipeline needs an audit publisher (audit(publisher, "
+                        + "permitSampling))");
+            }
             return new ZeroTrustPipeline(this);
         }
     }

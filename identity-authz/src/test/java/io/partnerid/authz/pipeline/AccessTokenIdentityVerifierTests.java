@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partnerid.core.Actor;
 import io.partnerid.core.IdentityRuntime;
+import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.governance.KillSwitch;
 import io.partnerid.core.org.InMemoryOrganizationRepository;
 import io.partnerid.core.org.OrgId;
@@ -18,6 +19,7 @@ import io.partnerid.core.token.PrivateKeyProtector;
 import io.partnerid.core.token.SigningAlgorithm;
 import io.partnerid.core.token.SigningKeyService;
 import io.partnerid.testkit.MutableClock;
+import io.partnerid.testkit.OrganizationStatusCaches;
 import io.partnerid.testkit.TestRuntimes;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +43,10 @@ class AccessTokenIdentityVerifierTests {
                 PrivateKeyProtector.unprotected(), runtime).build();
         keys.initialize(KeySetId.of("default"), SigningAlgorithm.ES256);
         return AccessTokenService.builder("https://id.example.com", keys, runtime)
-                .organizations(organizations).revocations(new InMemoryRevokedTokenStore()).build();
+                .organizationStatus(OrganizationStatusCaches.readThrough(organizations, runtime))
+                .revocations(new InMemoryRevokedTokenStore())
+                .audit(AuditPublisher.discarding())
+                .build();
     }
 
     private String token(String audience) {

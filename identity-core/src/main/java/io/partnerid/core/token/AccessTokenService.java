@@ -12,7 +12,7 @@ import io.partnerid.core.IdentityRuntime;
 import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.Organization;
-import io.partnerid.core.org.OrganizationRepository;
+import io.partnerid.core.org.OrganizationStatusCache;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * AccessTokenService tokens = AccessTokenService.builder("https://id.example.com", keys, runtime)
- *         .organizations(organizationRepository)
+ *         .organizationStatus(core.organizationStatus())
  *         .revocations(new InMemoryRevokedTokenStore())
+ *         .audit(auditPublisher)
  *         .build();
  * IssuedToken token = tokens.issue(AccessTokenRequest.builder(orgId, "user-1", "portal")
  *         .audience("https://api.example.com").scopes(Set.of("orders:read")).build());
@@ -57,7 +58,7 @@ public final class AccessTokenService {
     private final String issuer;
     private final SigningKeyService keys;
     private final IdentityRuntime runtime;
-    private final OrganizationRepository organizations;
+    private final OrganizationStatusCache organizations;
     private final RevokedTokenStore revocations;
     private final AuditPublisher audit;
     private final Function<OrgId, KeySetId> keySetResolver;
@@ -76,9 +77,9 @@ public final class AccessTokenService {
         this.issuer = b.issuer;
         this.keys = b.keys;
         this.runtime = b.runtime;
-        this.organizations = Objects.requireNonNull(b.organizations, "organizations must be set");
+        this.organizations = Objects.requireNonNull(b.organizations, "organizationStatus must be set");
         this.revocations = Objects.requireNonNull(b.revocations, "revocations must be set");
-        this.audit = b.audit;
+        this.audit = Objects.requireNonNull(b.audit, "audit must be set (AuditPublisher.discarding() to discard)");
         this.keySetResolver = b.keySetResolver;
         this.keySetPerOrganization = b.keySetPerOrganization;
         this.defaultLifetime = b.defaultLifetime;
@@ -114,7 +115,7 @@ public final class AccessTokenService {
      */
     public IssuedToken issue(AccessTokenRequest request) {
         Objects.requireNonNull(request, "request");
-        Organization org = organizations.findById(request.org()).filter(Organization::isActive)
+        Organization org = organizations.find(request.org()).filter(Organization::isActive)
                 .orElseThrow(() -> new IdentityException(TokenErrors.ORG_NOT_ACTIVE,
                         "The request cannot be served.", "organization " + request.org() + " is not active"));
         Instant now = runtime.now();
@@ -207,7 +208,7 @@ public final class AccessTokenService {
             return rejected(RejectionReason.REVOKED);
         }
         boolean activeChecked = gate.active != null && gate.active.equals(org.get());
-        if (!activeChecked && organizations.findById(org.get()).filter(Organization::isActive).isEmpty()) {
+        if (!activeChecked && organizations.find(org.get()).filter(Organization::isActive).isEmpty()) {
             return rejected(RejectionReason.ORG_NOT_ACTIVE);
         }
         return verified;
@@ -248,7 +249,7 @@ public final class AccessTokenService {
         if (org.isEmpty()) {
             return List.of();
         }
-        if (organizations.findById(org.get()).filter(Organization::isActive).isEmpty()) {
+        if (organizations.find(org.get()).filter(Organization::isActive).isEmpty()) {
             gate.refused = true;
             return List.of();
         }
@@ -266,7 +267,7 @@ public final class AccessTokenService {
     public boolean revoke(String jwtId, OrgId org, Instant expiresAt, Actor by) {
         boolean fresh = revocations.revoke(jwtId, org, expiresAt);
         if (fresh) {
-            OrgId tenant = organizations.findById(org).map(Organization::tenant).orElse(org);
+            OrgId tenant = organizations.find(org).map(Organization::tenant).orElse(org);
             audit.publish(new TokenRevokedEvent(runtime.now(), tenant, Optional.of(org), by, 1, "revoked"));
         }
         return fresh;
@@ -281,9 +282,9 @@ public final class AccessTokenService {
         private final String issuer;
         private final SigningKeyService keys;
         private final IdentityRuntime runtime;
-        private OrganizationRepository organizations;
+        private OrganizationStatusCache organizations;
         private RevokedTokenStore revocations;
-        private AuditPublisher audit = AuditPublisher.discarding();
+        private AuditPublisher audit;
         private Function<OrgId, KeySetId> keySetResolver = org -> KeySetId.of("default");
         private boolean keySetPerOrganization;
         private Duration defaultLifetime = Duration.ofMinutes(5);
@@ -299,9 +300,13 @@ public final class AccessTokenService {
             }
         }
 
-        /** Where organization status is read on every verification (required). */
-        public Builder organizations(OrganizationRepository value) {
-            this.organizations = Objects.requireNonNull(value, "organizations");
+        /**
+         * Where organization status is read on every issuance and verification (required): the node's
+         * {@link OrganizationStatusCache} ({@code IdentityCore.organizationStatus()}), so that a suspension on any
+         * node is honoured within the cache's bound and at once on the node that pulled the kill switch.
+         */
+        public Builder organizationStatus(OrganizationStatusCache value) {
+            this.organizations = Objects.requireNonNull(value, "organizationStatus");
             return this;
         }
 
@@ -311,7 +316,10 @@ public final class AccessTokenService {
             return this;
         }
 
-        /** Where issuance and revocation events go (default: discarded). */
+        /**
+         * Where issuance and revocation events go (required; {@link AuditPublisher#discarding()} only when chosen
+         * explicitly).
+         */
         public Builder audit(AuditPublisher value) {
             this.audit = Objects.requireNonNull(value, "audit");
             return this;

@@ -7,11 +7,13 @@ import com.nimbusds.jose.JWSObject;
 import io.partnerid.core.Actor;
 import io.partnerid.core.IdentityException;
 import io.partnerid.core.audit.AuditErrors;
+import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.governance.SuspensionContext;
 import io.partnerid.core.governance.SuspensionReport;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.Organization;
 import io.partnerid.core.org.OrganizationService;
+import io.partnerid.testkit.OrganizationStatusCaches;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.List;
@@ -198,8 +200,11 @@ class AccessTokenServiceTests {
         f.keys.initialize(KeySetId.ofOrg(f.acme.id()), SigningAlgorithm.ES256);
         f.keys.initialize(KeySetId.ofOrg(globex), SigningAlgorithm.ES256);
         AccessTokenService perOrg = AccessTokenService.builder(TokenFixture.ISSUER, f.keys, f.runtime)
-                .organizations(f.orgRepository).revocations(f.revocations)
-                .keySetPerOrganization(KeySetId::ofOrg).build();
+                .organizationStatus(OrganizationStatusCaches.readThrough(f.orgRepository, f.runtime))
+                .revocations(f.revocations)
+                .keySetPerOrganization(KeySetId::ofOrg)
+                .audit(AuditPublisher.discarding())
+                .build();
         IssuedToken globexToken = perOrg.issue(AccessTokenRequest.builder(globex, "u", "c")
                 .audience(TokenFixture.API).build());
         assertThat(perOrg.verify(globexToken.value(), TokenFixture.API).isVerified()).isTrue();

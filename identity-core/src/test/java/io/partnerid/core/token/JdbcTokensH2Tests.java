@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partnerid.core.Actor;
 import io.partnerid.core.IdentityRuntime;
+import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.governance.KillSwitch;
 import io.partnerid.core.org.JdbcOrganizationRepository;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.OrganizationService;
 import io.partnerid.testkit.MutableClock;
+import io.partnerid.testkit.OrganizationStatusCaches;
 import io.partnerid.testkit.TestRuntimes;
 import io.partnerid.testkit.jdbc.TestDatabase;
 import io.partnerid.testkit.jdbc.TestDatabases;
@@ -30,8 +32,11 @@ class JdbcTokensH2Tests {
             TestRuntimes.seededRandom(3));
 
     private AccessTokenService node(JdbcOrganizationRepository orgs, SigningKeyService keys) {
-        return AccessTokenService.builder("https://id.example.com", keys, runtime).organizations(orgs)
-                .revocations(new JdbcRevokedTokenStore(DB.dataSource())).build();
+        return AccessTokenService.builder("https://id.example.com", keys, runtime)
+                .organizationStatus(OrganizationStatusCaches.readThrough(orgs, runtime))
+                .revocations(new JdbcRevokedTokenStore(DB.dataSource()))
+                .audit(AuditPublisher.discarding())
+                .build();
     }
 
     private SigningKeyService keys() {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
+import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.org.OrgId;
+import io.partnerid.testkit.OrganizationStatusCaches;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -33,8 +35,12 @@ class KeyResolutionBoundsTests {
     private final AccessTokenService issuer = perOrganization(f.keys);
 
     private AccessTokenService perOrganization(SigningKeyService keys) {
-        return AccessTokenService.builder(TokenFixture.ISSUER, keys, f.runtime).organizations(f.orgRepository)
-                .revocations(f.revocations).keySetPerOrganization(KeySetId::ofOrg).build();
+        return AccessTokenService.builder(TokenFixture.ISSUER, keys, f.runtime)
+                .organizationStatus(OrganizationStatusCaches.readThrough(f.orgRepository, f.runtime))
+                .revocations(f.revocations)
+                .keySetPerOrganization(KeySetId::ofOrg)
+                .audit(AuditPublisher.discarding())
+                .build();
     }
 
     /** Counts the reads of a key repository. */

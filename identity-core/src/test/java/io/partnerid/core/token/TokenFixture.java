@@ -13,6 +13,7 @@ import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.Organization;
 import io.partnerid.core.org.OrganizationService;
 import io.partnerid.testkit.MutableClock;
+import io.partnerid.testkit.OrganizationStatusCaches;
 import io.partnerid.testkit.TestRuntimes;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,8 +49,11 @@ final class TokenFixture {
     TokenFixture(SigningAlgorithm algorithm) {
         keys = SigningKeyService.builder(keyRepository, PrivateKeyProtector.unprotected(), runtime).build();
         keys.initialize(SET, algorithm);
-        tokens = AccessTokenService.builder(ISSUER, keys, runtime).organizations(orgRepository)
-                .revocations(revocations).audit(events::add).build();
+        tokens = AccessTokenService.builder(ISSUER, keys, runtime)
+                .organizationStatus(OrganizationStatusCaches.readThrough(orgRepository, runtime))
+                .revocations(revocations)
+                .audit(events::add)
+                .build();
         acme = orgs.createRoot(new OrganizationService.NewOrganization("Acme"));
     }
 

@@ -12,6 +12,8 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.sun.net.httpserver.HttpServer;
+import io.partnerid.core.audit.AuditPublisher;
+import io.partnerid.testkit.OrganizationStatusCaches;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -182,7 +184,10 @@ class TokenVerificationSecurityTests {
         SigningKeyService otherNode = SigningKeyService.builder(f.keyRepository, PrivateKeyProtector.unprotected(),
                 f.runtime).build();
         AccessTokenService otherTokens = AccessTokenService.builder(TokenFixture.ISSUER, otherNode, f.runtime)
-                .organizations(f.orgRepository).revocations(f.revocations).build();
+                .organizationStatus(OrganizationStatusCaches.readThrough(f.orgRepository, f.runtime))
+                .revocations(f.revocations)
+                .audit(AuditPublisher.discarding())
+                .build();
         verify(f.tokens.issue(f.request().build()).value()); // this node has loaded the key set
         otherNode.rotate(TokenFixture.SET);
         otherNode.rotate(TokenFixture.SET); // a key this node never saw is now CURRENT

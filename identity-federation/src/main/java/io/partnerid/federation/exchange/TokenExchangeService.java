@@ -522,7 +522,7 @@ public final class TokenExchangeService {
         private final ExchangeClients clients;
         private final OrganizationRepository organizations;
         private final IdentityRuntime runtime;
-        private AuditPublisher audit = AuditPublisher.discarding();
+        private AuditPublisher audit;
         private Optional<JwksFetcher> jwksFetcher = Optional.empty();
         private Optional<String> selfAudience = Optional.empty();
         private Duration jwksMinRefetch = Duration.ofSeconds(30);
@@ -539,7 +539,10 @@ public final class TokenExchangeService {
             this.runtime = Objects.requireNonNull(runtime, "runtime");
         }
 
-        /** Where every issued and refused exchange is reported (default: discarded). */
+        /**
+         * Where every issued and refused exchange is reported (required: the core's publisher,
+         * {@code IdentityCore.auditPublisher()}; {@link AuditPublisher#discarding()} only when chosen explicitly).
+         */
         public Builder audit(AuditPublisher value) {
             this.audit = Objects.requireNonNull(value, "audit");
             return this;
@@ -602,8 +605,12 @@ public final class TokenExchangeService {
          * Builds the service.
          *
          * @throws IllegalArgumentException when {@code jwksMaxStale} is shorter than {@code jwksMaxAge}
+         * @throws IllegalStateException when no audit publisher was set
          */
         public TokenExchangeService build() {
+            if (audit == null) {
+                throw new IllegalStateException("TokenExchangeService needs an audit publisher (audit(...))");
+            }
             if (jwksMaxStale().compareTo(jwksMaxAge) < 0) {
                 throw new IllegalArgumentException("jwksMaxStale must be at least jwksMaxAge");
             }

@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.partnerid.core.IdentityRuntime;
 import io.partnerid.core.audit.AuditEvent;
+import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.org.InMemoryOrganizationRepository;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.OrganizationService;
@@ -25,6 +26,7 @@ import io.partnerid.core.token.PrivateKeyProtector;
 import io.partnerid.core.token.SigningAlgorithm;
 import io.partnerid.core.token.SigningKeyService;
 import io.partnerid.testkit.MutableClock;
+import io.partnerid.testkit.OrganizationStatusCaches;
 import io.partnerid.testkit.TestRuntimes;
 import java.net.URI;
 import java.time.Duration;
@@ -79,8 +81,11 @@ final class ExchangeFixture {
         keys = SigningKeyService.builder(new InMemorySigningKeyRepository(), PrivateKeyProtector.unprotected(), runtime)
                 .build();
         keys.initialize(KeySetId.of("default"), SigningAlgorithm.ES256);
-        tokens = AccessTokenService.builder(ISSUER, keys, runtime).organizations(orgRepository)
-                .revocations(new InMemoryRevokedTokenStore()).build();
+        tokens = AccessTokenService.builder(ISSUER, keys, runtime)
+                .organizationStatus(OrganizationStatusCaches.readThrough(orgRepository, runtime))
+                .revocations(new InMemoryRevokedTokenStore())
+                .audit(AuditPublisher.discarding())
+                .build();
         acme = orgs.createRoot(new OrganizationService.NewOrganization("Acme")).id();
         supplier = orgs.createRoot(new OrganizationService.NewOrganization("Supplier")).id();
         try {

@@ -17,6 +17,7 @@ import io.partnerid.authz.pipeline.IdentityVerifier;
 import io.partnerid.authz.pipeline.VerifiedPrincipal;
 import io.partnerid.authz.pipeline.ZeroTrustPipeline;
 import io.partnerid.authz.policy.PolicyDocuments;
+import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.Organization;
 import io.partnerid.core.token.AccessTokenRequest;
@@ -77,7 +78,8 @@ class ExchangedPartnerSubjectRightsTests {
     private final Map<String, List<RoleAssignment>> hostRoles = new HashMap<>();
     private final ZeroTrustPipeline pipeline = ZeroTrustPipeline.builder(f.runtime,
             hostLookup(new AccessTokenIdentityVerifier(f.tokens, Set.of(ORDERS))), engine,
-            org -> f.orgRepository.findById(org).map(Organization::isActive).orElse(false)).build();
+            org -> f.orgRepository.findById(org).map(Organization::isActive).orElse(false))
+            .audit(AuditPublisher.discarding(), 0).build();
 
     /**
      * A host that adds the roles it keeps by subject id, and the grant roles, to the verified principal: the

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.partnerid.core.IdGenerator;
 import io.partnerid.core.IdentityRuntime;
+import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.org.InMemoryOrganizationRepository;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.OrganizationService;
@@ -16,6 +17,7 @@ import io.partnerid.core.token.KeySetId;
 import io.partnerid.core.token.PrivateKeyProtector;
 import io.partnerid.core.token.SigningAlgorithm;
 import io.partnerid.core.token.SigningKeyService;
+import io.partnerid.testkit.OrganizationStatusCaches;
 import io.partnerid.testkit.TestRuntimes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,8 +101,11 @@ class IndependentJoseVerificationIT {
             keys = SigningKeyService.builder(new InMemorySigningKeyRepository(), PrivateKeyProtector.unprotected(),
                     runtime).build();
             keys.initialize(KeySetId.of("default"), alg);
-            tokens = AccessTokenService.builder(ISSUER, keys, runtime).organizations(orgs)
-                    .revocations(new InMemoryRevokedTokenStore()).build();
+            tokens = AccessTokenService.builder(ISSUER, keys, runtime)
+                    .organizationStatus(OrganizationStatusCaches.readThrough(orgs, runtime))
+                    .revocations(new InMemoryRevokedTokenStore())
+                    .audit(AuditPublisher.discarding())
+                    .build();
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.partnerid.core.IdGenerator;
 import io.partnerid.core.IdentityRuntime;
+import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.org.InMemoryOrganizationRepository;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.OrganizationService;
@@ -17,6 +18,7 @@ import io.partnerid.core.token.KeySetId;
 import io.partnerid.core.token.PrivateKeyProtector;
 import io.partnerid.core.token.SigningAlgorithm;
 import io.partnerid.core.token.SigningKeyService;
+import io.partnerid.testkit.OrganizationStatusCaches;
 import io.partnerid.testkit.TestRuntimes;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -151,7 +153,10 @@ class MockOAuth2ServerExchangeIT {
                     PrivateKeyProtector.unprotected(), runtime).build();
             keys.initialize(KeySetId.of("default"), SigningAlgorithm.ES256);
             tokens = AccessTokenService.builder("https://id.partnerid.example", keys, runtime)
-                    .organizations(orgRepository).revocations(new InMemoryRevokedTokenStore()).build();
+                    .organizationStatus(OrganizationStatusCaches.readThrough(orgRepository, runtime))
+                    .revocations(new InMemoryRevokedTokenStore())
+                    .audit(AuditPublisher.discarding())
+                    .build();
             InMemoryExchangePolicyRepository policies = new InMemoryExchangePolicyRepository();
             String tenantA = base + "/tenant-a";
             Map<String, Object> discovery = JSONObjectUtils.parse(get(tenantA + "/.well-known/openid-configuration")
@@ -167,7 +172,7 @@ class MockOAuth2ServerExchangeIT {
                     ExchangeClient.builder("gateway", acme).tokenExchangeAllowed(true).allowedScopes("orders:read")
                             .allowedAudiences(ORDERS).build(), "secret");
             exchange = TokenExchangeService.builder(tokens, policies, clients, orgRepository, runtime)
-                    .selfAudience(STS).build();
+                    .audit(AuditPublisher.discarding()).selfAudience(STS).build();
         }
 
         ExchangeOutcome exchange(String subjectToken) {

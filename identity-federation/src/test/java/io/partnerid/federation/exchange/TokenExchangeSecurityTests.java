@@ -613,7 +613,8 @@ class TokenExchangeSecurityTests {
         ExchangeClients careless = (org, credentials) -> Optional.of(supplierClient);
         f.policies.save(f.acmePolicy().allowedClients("supplier-svc").build());
         TokenExchangeService exchange = TokenExchangeService.builder(f.tokens, f.policies, careless, f.orgRepository,
-                f.runtime).selfAudience(ExchangeFixture.STS).jwksFetcher(uri -> f.jwksDocuments.get(uri)).build();
+                f.runtime).audit(f.events::add).selfAudience(ExchangeFixture.STS)
+                .jwksFetcher(uri -> f.jwksDocuments.get(uri)).build();
 
         ExchangeOutcome outcome = exchange.exchange(new ExchangeRequest(f.acme, ClientCredentials.of("supplier-svc",
                 ExchangeFixture.SECRET), exchangeForm(f.partnerToken(), "audience", ORDERS)));

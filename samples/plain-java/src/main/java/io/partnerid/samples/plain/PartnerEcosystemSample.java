@@ -7,9 +7,9 @@ import io.partnerid.core.IdentityCore;
 import io.partnerid.core.IdentityException;
 import io.partnerid.core.IdentityRuntime;
 import io.partnerid.core.admin.AdminCapability;
-import io.partnerid.core.admin.DelegatedAdministration;
 import io.partnerid.core.admin.DelegatedAdministration.GrantAdmin;
 import io.partnerid.core.admin.DelegatedAdministration.Invite;
+import io.partnerid.core.admin.DelegatedAdministration;
 import io.partnerid.core.admin.InvitationRedemption;
 import io.partnerid.core.admin.InvitationTicket;
 import io.partnerid.core.audit.AsyncAuditPublisher;
@@ -23,6 +23,7 @@ import io.partnerid.core.role.Role;
 import io.partnerid.core.role.RoleService.NewAssignment;
 import io.partnerid.core.role.RoleService.NewRole;
 import io.partnerid.core.role.UserAssignee;
+import io.partnerid.core.token.PrivateKeyProtector;
 import io.partnerid.core.user.IdentityPool;
 import io.partnerid.core.user.User;
 import io.partnerid.core.user.UserService.NewUser;
@@ -39,6 +40,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The seed's partner ecosystem, wired by hand: three partner organizations with their desks, regions and
@@ -85,6 +88,9 @@ public final class PartnerEcosystemSample {
                 .runtime(runtime)
                 .auditPublisher(audit)
                 .dnsResolver(new InMemoryDnsTxtResolver())
+                // a real deployment seals signing keys with a key-encryption key from its KMS or secret store
+                .tokens("https://id.partners.example", PrivateKeyProtector.aesGcm(demoKeyEncryptionKey(runtime),
+                        runtime.random()))
                 .build();
         DelegatedAdministration admin = core.admin();
         Actor platform = Actor.system("platform-bootstrap");
@@ -195,6 +201,11 @@ public final class PartnerEcosystemSample {
             out.printf("refused as expected: %s -> %s (%s)%n", what, e.code(), e.clientDescription());
             return e.code().value();
         }
+    }
+
+    /** The sample's key-encryption key for signing keys: random per run (a deployment takes it from its KMS). */
+    private static SecretKey demoKeyEncryptionKey(IdentityRuntime runtime) {
+        return new SecretKeySpec(runtime.randomBytes(32), "AES");
     }
 
     private static String slug(String name) {

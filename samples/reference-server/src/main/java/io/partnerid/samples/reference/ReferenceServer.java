@@ -25,6 +25,7 @@ import io.partnerid.core.domain.InMemoryDnsTxtResolver;
 import io.partnerid.core.jdbc.PartnerIdSchema;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.Organization;
+import io.partnerid.core.token.PrivateKeyProtector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,6 +57,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ArrayNode;
@@ -93,6 +96,9 @@ public final class ReferenceServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceServer.class);
     /** Request threads: enough that a few slow clients do not stall the server, each bounded by the deadline. */
+    /** The issuer of the access tokens of this demo deployment. */
+    static final String ISSUER = "http://127.0.0.1/partnerid";
+
     static final int HTTP_THREADS = 16;
     /** One connection per request thread, so no request waits for another's connection. */
     private static final int DB_POOL_SIZE = HTTP_THREADS;
@@ -188,11 +194,16 @@ public final class ReferenceServer implements AutoCloseable {
 
             CoreStores stores = CoreStores.jdbc(dataSource);
             audit = AsyncAuditPublisher.builder(stores.auditLog()).build();
+            // The demo issues no tokens yet (the Spring Boot starter issue adds its token endpoint) and so creates no
+            // signing key: a key-encryption key of this process suffices. A deployment takes it from its KMS, and
+            // must keep it, since the sealed keys in the database open only with it.
+            SecretKey keyEncryptionKey = new SecretKeySpec(runtime.randomBytes(32), "AES");
             IdentityCore core = IdentityCore.builder()
                     .stores(stores)
                     .runtime(runtime)
                     .auditPublisher(audit)
                     .dnsResolver(new InMemoryDnsTxtResolver()) // no domain verification in the demo: no DNS
+                    .tokens(ISSUER, PrivateKeyProtector.aesGcm(keyEncryptionKey, runtime.random()))
                     .build();
             PolicyEngine engine = PolicyEngine.create(runtime.clock(), todoPolicy());
             CrossOrgGrantService grants = CrossOrgGrantService.builder().runtime(runtime)
