@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -58,8 +59,9 @@ import org.slf4j.LoggerFactory;
  * <p>Several nodes over one store: each node's engine holds its own copy of the grants, built from the repository
  * together with the repository's {@link GrantRepository#version() version}. A change made on this node takes effect
  * here with the very next decision; a change made on another node takes effect here at this node's next
- * {@link #refresh()}, which compares one counter and rebuilds only when it moved. Hosts call {@link #refresh()}
- * periodically ({@link #refreshTask()} is ready for a {@link java.util.concurrent.ScheduledExecutorService}):
+ * {@link #refresh()}, which compares one counter and rebuilds only when it moved. The zero-trust pipeline runs it
+ * every refresh period through {@link #refreshIfDue()} (no host scheduler needed; {@link #refreshTask()} remains
+ * for hosts that decide through the engine directly and want a {@link java.util.concurrent.ScheduledExecutorService}):
  * <strong>a grant revoked on another node stops being honoured here within one refresh period (the time between
  * the starts of two refreshes) plus the time of one refresh</strong>, as long as refreshes succeed (a refresh running
  * when the revocation commits may have read the counter just before it). No decision ever reads the repository.
@@ -81,8 +83,10 @@ import org.slf4j.LoggerFactory;
  * Subject bob = Subject.of("bob", globex, grants.roleAssignments(globex, "bob"));
  * grants.revoke(acmeAdmin, "g1"); // here: bob loses the role with the very next decision
  *
- * // every node: other nodes' grants and revocations take effect here within about 5 seconds
- * scheduler.scheduleWithFixedDelay(grants.refreshTask(), 5, 5, TimeUnit.SECONDS);
+ * // every node: give the service to the zero-trust pipeline, which refreshes it every 5 s (refreshIfDue) before a
+ * // decision; other nodes' grants and revocations take effect here within that period, no scheduler needed
+ * ZeroTrustPipeline pipeline = ZeroTrustPipeline.builder(runtime, identity, engine, status::isActive)
+ *         .grants(grants).audit(audit, 0.01).build();
  * }</pre>
  */
 public final class CrossOrgGrantService {
@@ -91,6 +95,9 @@ public final class CrossOrgGrantService {
 
     /** How long grants stay honoured while refreshes fail, unless configured otherwise. */
     public static final Duration DEFAULT_MAX_STALENESS = Duration.ofMinutes(5);
+
+    /** How often {@link #refreshIfDue()} refreshes, unless configured otherwise. */
+    public static final Duration DEFAULT_REFRESH_PERIOD = Duration.ofSeconds(5);
 
     /** The index of the grant a validation error is about, in the list given to the engine. */
     private static final Pattern GRANT_PATH = Pattern.compile("^\\$\\.grants\\[(\\d{1,9})]");
@@ -101,6 +108,9 @@ public final class CrossOrgGrantService {
     private final AuditPublisher audit;
     private final AdminGuard guard;
     private final Duration maxStaleness;
+    private final long refreshPeriodMillis;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private volatile long lastRefreshAttemptMillis;
 
     // guarded by this: what the engine's grants were last built from
     private long builtFrom;
@@ -123,6 +133,8 @@ public final class CrossOrgGrantService {
         this.engine = b.engine;
         this.audit = b.audit;
         this.guard = b.guard;
+        this.refreshPeriodMillis = b.refreshPeriod.toMillis();
+        this.lastRefreshAttemptMillis = runtime.clock().millis();
         synchronized (this) {
             for (GrantDef g : engine.snapshot().document().grants()) {
                 if (repository.findGrant(g.id()).isEmpty()) {
@@ -166,6 +178,33 @@ public final class CrossOrgGrantService {
         } catch (RuntimeException e) {
             cutOffWhenStale();
             throw e;
+        }
+    }
+
+    /**
+     * Refreshes when the refresh period (default 5 s) has passed since the last attempt, so that grant changes made
+     * on other nodes reach this node without a host scheduler: {@link io.partnerid.authz.pipeline.ZeroTrustPipeline}
+     * calls it before each decision when it is given this service. When not due it costs one clock read; when due,
+     * one caller refreshes (one counter read, a rebuild only when it moved) and concurrent callers go on with the
+     * current grants without waiting. Never throws: a failed refresh is logged, retried one period later, and the
+     * maximum staleness still cuts the grants off.
+     *
+     * <p>A grant revoked on another node is then no longer honoured here from the first decision after one refresh
+     * period, as long as this node decides at all (an idle node has nothing to honour).
+     */
+    public void refreshIfDue() {
+        long now = runtime.clock().millis();
+        if (now - lastRefreshAttemptMillis < refreshPeriodMillis || !refreshing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            lastRefreshAttemptMillis = now;
+            refresh();
+        } catch (RuntimeException e) {
+            LOG.error("Refreshing the cross-organization grants failed ({}); retrying in {} ms",
+                    e.getClass().getSimpleName(), refreshPeriodMillis);
+        } finally {
+            refreshing.set(false);
         }
     }
 
@@ -480,6 +519,7 @@ public final class CrossOrgGrantService {
         private AuditPublisher audit;
         private AdminGuard guard;
         private Duration maxStaleness = DEFAULT_MAX_STALENESS;
+        private Duration refreshPeriod = DEFAULT_REFRESH_PERIOD;
 
         private Builder() {
         }
@@ -531,6 +571,21 @@ public final class CrossOrgGrantService {
                 throw new IllegalArgumentException("maxStaleness must be positive");
             }
             this.maxStaleness = maxStaleness;
+            return this;
+        }
+
+        /**
+         * How often {@link CrossOrgGrantService#refreshIfDue()} refreshes from the repository (default
+         * {@link #DEFAULT_REFRESH_PERIOD}); it bounds how long a change made on another node takes to reach this one.
+         *
+         * @throws IllegalArgumentException when it is negative
+         */
+        public Builder refreshPeriod(Duration refreshPeriod) {
+            Objects.requireNonNull(refreshPeriod, "refreshPeriod");
+            if (refreshPeriod.isNegative()) {
+                throw new IllegalArgumentException("refreshPeriod must not be negative");
+            }
+            this.refreshPeriod = refreshPeriod;
             return this;
         }
 

@@ -9,6 +9,7 @@ import io.partnerid.authz.engine.PolicyEngine;
 import io.partnerid.authz.entitlement.EntitlementOutcome;
 import io.partnerid.authz.entitlement.EntitlementRequest;
 import io.partnerid.authz.entitlement.EntitlementService;
+import io.partnerid.authz.grant.CrossOrgGrantService;
 import io.partnerid.authz.policy.TransactionType;
 import io.partnerid.authz.risk.RiskAction;
 import io.partnerid.authz.risk.RiskAssessment;
@@ -53,6 +54,7 @@ public final class ZeroTrustPipeline {
     private final OrgStatusResolver orgStatus;
     private final Optional<RiskEngine> risk;
     private final Optional<EntitlementService> entitlements;
+    private final Optional<CrossOrgGrantService> grants;
     private final AuditPublisher audit;
     private final double permitSampleRate;
 
@@ -63,6 +65,7 @@ public final class ZeroTrustPipeline {
         this.orgStatus = b.orgStatus;
         this.risk = Optional.ofNullable(b.risk);
         this.entitlements = Optional.ofNullable(b.entitlements);
+        this.grants = Optional.ofNullable(b.grants);
         this.audit = b.audit;
         this.permitSampleRate = b.permitSampleRate;
     }
@@ -76,6 +79,8 @@ public final class ZeroTrustPipeline {
     /** Decides one API call. */
     public Decision authorize(AccessRequest request) {
         Objects.requireNonNull(request, "request");
+        // 0. grant changes made on other nodes, at most once per refresh period (no host scheduler)
+        grants.ifPresent(CrossOrgGrantService::refreshIfDue);
         // 1. identity
         IdentityVerifier.Outcome outcome = verifier.verify(request.credential());
         if (outcome instanceof IdentityVerifier.Refused refused) {
@@ -188,6 +193,7 @@ public final class ZeroTrustPipeline {
         private final OrgStatusResolver orgStatus;
         private RiskEngine risk;
         private EntitlementService entitlements;
+        private CrossOrgGrantService grants;
         private AuditPublisher audit;
         private double permitSampleRate = 1.0;
 
@@ -202,6 +208,17 @@ public final class ZeroTrustPipeline {
         /** The risk step (default: none). */
         public Builder risk(RiskEngine riskEngine) {
             this.risk = Objects.requireNonNull(riskEngine, "riskEngine");
+            return this;
+        }
+
+        /**
+         * The cross-organization grants of {@code engine} (default: none): before a decision the pipeline lets them
+         * refresh from the shared repository when their refresh period has passed
+         * ({@link CrossOrgGrantService#refreshIfDue()}), so a grant revoked on another node stops counting here
+         * within that period without a host scheduler.
+         */
+        public Builder grants(CrossOrgGrantService service) {
+            this.grants = Objects.requireNonNull(service, "service");
             return this;
         }
 

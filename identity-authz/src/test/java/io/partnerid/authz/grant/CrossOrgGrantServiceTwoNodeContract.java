@@ -18,6 +18,7 @@ import io.partnerid.core.Actor;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.testkit.MutableClock;
 import io.partnerid.testkit.TestRuntimes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +94,25 @@ abstract class CrossOrgGrantServiceTwoNodeContract {
         assertThat(engineB.explain(request(bobSeenByB, "create", "invoice", "acme-emea")).steps())
                 .anySatisfy(s -> assertThat(s.why()).contains("grant 'g2' does not count"));
         assertThat(nodeB.refresh()).isFalse();
+    }
+
+    @Test
+    void refreshIfDueWhenGrantRevokedOnAnotherNodeThenNoLongerHonouredAfterOnePeriodWithoutAScheduler() {
+        nodeA.grant(ACME_ADMIN, CLERK_ON_INVOICES);
+        nodeA.assign(GLOBEX_ADMIN, "g2", GLOBEX, "bob", "clerk");
+        Subject bob = Subject.of("bob", GLOBEX, nodeB.roleAssignments(GLOBEX, "bob"));
+        clock.advance(CrossOrgGrantService.DEFAULT_REFRESH_PERIOD);
+        nodeB.refreshIfDue();
+        assertThat(permits(engineB, bob, "create", "invoice", "acme-emea")).as("A's grant reached B").isTrue();
+
+        nodeA.revoke(ACME_ADMIN, "g2");
+        clock.advance(CrossOrgGrantService.DEFAULT_REFRESH_PERIOD.minusMillis(1));
+        nodeB.refreshIfDue();
+        assertThat(permits(engineB, bob, "create", "invoice", "acme-emea")).as("not due yet: no read").isTrue();
+
+        clock.advance(Duration.ofMillis(1));
+        nodeB.refreshIfDue();
+        assertThat(permits(engineB, bob, "create", "invoice", "acme-emea")).as("one period later").isFalse();
     }
 
     @Test
