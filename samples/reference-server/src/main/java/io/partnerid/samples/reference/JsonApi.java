@@ -43,6 +43,8 @@ final class JsonApi implements HttpHandler {
 
     /** The largest request body accepted, in bytes. */
     static final int MAX_BODY_BYTES = 64 * 1024;
+    /** How much of an oversized body is read and discarded before the 413, so that the answer reaches the client. */
+    static final int DRAIN_LIMIT_BYTES = 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonApi.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -209,21 +211,47 @@ final class JsonApi implements HttpHandler {
         return true;
     }
 
-    /** The body, or null when it is larger than {@link #MAX_BODY_BYTES} (announced or actual). */
+    /**
+     * The body, or null when it is larger than {@link #MAX_BODY_BYTES} (announced or actual). An oversized body of at
+     * most {@link #DRAIN_LIMIT_BYTES} is read and discarded first, so that the client has finished sending when the
+     * 413 goes out: a connection closed with unread request bytes is reset, and a reset can destroy the response
+     * before the client reads it. Larger bodies are not read at all (the connection closes).
+     */
     private static byte[] readCapped(HttpExchange exchange) throws IOException {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
         if (length != null) {
+            long announced;
             try {
-                if (Long.parseLong(length.strip()) > MAX_BODY_BYTES) {
-                    return null;
-                }
+                announced = Long.parseLong(length.strip());
             } catch (NumberFormatException e) {
                 return null; // the JDK server refuses a malformed length before we get here; be strict anyway
+            }
+            if (announced > MAX_BODY_BYTES) {
+                if (announced <= DRAIN_LIMIT_BYTES) {
+                    try (InputStream in = exchange.getRequestBody()) {
+                        drain(in);
+                    }
+                }
+                return null;
             }
         }
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            return bytes.length > MAX_BODY_BYTES ? null : bytes;
+            if (bytes.length > MAX_BODY_BYTES) {
+                drain(in);
+                return null;
+            }
+            return bytes;
+        }
+    }
+
+    /** Reads and discards at most {@link #DRAIN_LIMIT_BYTES} of what is left of a request body. */
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[8192];
+        long left = DRAIN_LIMIT_BYTES;
+        int n;
+        while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= n;
         }
     }
 
