@@ -207,10 +207,13 @@ class IntrospectionTokenStatusResolverTests extends TokenStatusResolverContract 
     @DisplayName("a redirect is not followed: the answer is the 3xx itself, so unavailable")
     void statusWhenEndpointRedirectsThenNotFollowed() {
         try (Fixture fx = new Fixture(); Fixture other = new Fixture()) {
-            fx.server.answer(r -> new LoopbackIntrospectionServer.Answer(307, ""));
             IntrospectionTokenStatusResolver resolver = fx.resolver();
             TokenStatusResolver.Query token = fx.issuer.issue(fx.acme);
-            assertUnavailable(resolver, token);
+            fx.server.redirectTo(other.server.endpoint());
+            for (int status : new int[] {301, 302, 303, 307, 308}) {
+                fx.server.answer(r -> new LoopbackIntrospectionServer.Answer(status, ""));
+                assertUnavailable(resolver, token);
+            }
             assertThat(other.server.requests()).isZero();
         }
     }

@@ -44,6 +44,7 @@ final class LoopbackIntrospectionServer implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final CopyOnWriteArrayList<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicReference<Function<Received, Answer>> override = new AtomicReference<>();
+    private final AtomicReference<URI> location = new AtomicReference<>();
 
     LoopbackIntrospectionServer(AccessTokenService tokens, Set<String> audiences) throws IOException {
         this.tokens = tokens;
@@ -70,6 +71,11 @@ final class LoopbackIntrospectionServer implements AutoCloseable {
         override.set(answer);
     }
 
+    /** The {@code Location} header sent with 3xx answers. */
+    void redirectTo(URI target) {
+        location.set(target);
+    }
+
     void stop() {
         server.stop(0);
     }
@@ -94,6 +100,9 @@ final class LoopbackIntrospectionServer implements AutoCloseable {
             Answer answer = canned != null ? canned.apply(r) : introspect(r);
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            if (answer.status() / 100 == 3 && location.get() != null) {
+                exchange.getResponseHeaders().set("Location", location.get().toString());
+            }
             exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 exchange.getResponseBody().write(bytes);
