@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.sun.net.httpserver.HttpServer;
 import io.partnerid.core.IdentityException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** {@link HttpJwksSource} against a loopback HTTP server. */
@@ -114,6 +118,41 @@ class HttpJwksSourceTests {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             JwksSource source = HttpJwksSource.builder(URI.create("http://127.0.0.1:" + silent.getLocalPort()
                     + "/jwks")).timeout(Duration.ofMillis(300)).build();
+            long start = System.nanoTime();
+            assertUnavailable(source);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    @DisplayName("the timeout covers the whole response: headers sent, then a body that never completes")
+    void fetchWhenBodyNeverCompletesThenTimesOut() throws Exception {
+        try (ServerSocket dripping = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread peer = new Thread(() -> {
+                try (Socket socket = dripping.accept()) {
+                    InputStream in = socket.getInputStream();
+                    byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+                    int matched = 0;
+                    while (matched < end.length) {
+                        int b = in.read();
+                        if (b < 0) {
+                            return;
+                        }
+                        matched = b == end[matched] ? matched + 1 : (b == end[0] ? 1 : 0);
+                    }
+                    OutputStream out = socket.getOutputStream();
+                    out.write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n{\"keys\":[".getBytes(
+                            StandardCharsets.US_ASCII));
+                    out.flush();
+                    in.read(); // hold the connection open until the client gives up
+                } catch (IOException e) {
+                    // the client closed the connection
+                }
+            }, "dripping-peer");
+            peer.setDaemon(true);
+            peer.start();
+            JwksSource source = HttpJwksSource.builder(URI.create("http://127.0.0.1:" + dripping.getLocalPort()
+                    + "/jwks")).timeout(Duration.ofMillis(500)).build();
             long start = System.nanoTime();
             assertUnavailable(source);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
