@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * status source cannot answer ({@link RejectionReason#STATUS_UNAVAILABLE}, fail closed).
  *
  * <p>Keys come only from the configured {@link JwksSource}. They are cached for {@code jwksMaxAge} (default 5 min)
- * and refetched early when a token names an unknown kid, at most once per {@code jwksRefetchInterval} (default
- * 10 s). When fetches fail, the last fetched keys stay trusted until they are {@code jwksMaxStaleness} old
+ * and refetched early when a token names an unknown kid, at most once per {@code jwksMinRefetch} (default
+ * 10 s). When fetches fail, the last fetched keys stay trusted until they are {@code jwksMaxStale} old
  * (default 1 h), then no token verifies until a fetch succeeds. Revocation bound: the resolver's
  * {@link TokenStatusResolver#maxStaleness()}.
  *
@@ -60,7 +60,7 @@ public final class ResourceServerVerifier {
                 .withClockSkew(b.clockSkew).withRequiredClaims(Set.of("sub", "jti", JwtClaims.ORG_ID));
         this.validator = new JwtValidator(b.runtime.clock());
         this.keys = new JwksKeyCache(b.jwks, new JsonWebKeys(), b.algorithms, b.runtime.clock(), b.jwksMaxAge,
-                b.jwksRefetchInterval, b.jwksMaxStaleness);
+                b.jwksMinRefetch, b.jwksMaxStale);
     }
 
     /**
@@ -143,8 +143,8 @@ public final class ResourceServerVerifier {
         private Set<SigningAlgorithm> algorithms = EnumSet.allOf(SigningAlgorithm.class);
         private Duration clockSkew = Duration.ofSeconds(30);
         private Duration jwksMaxAge = Duration.ofMinutes(5);
-        private Duration jwksRefetchInterval = Duration.ofSeconds(10);
-        private Duration jwksMaxStaleness = Duration.ofHours(1);
+        private Duration jwksMinRefetch = Duration.ofSeconds(10);
+        private Duration jwksMaxStale = Duration.ofHours(1);
 
         private Builder(String issuer, Set<String> audiences, JwksSource jwks, TokenStatusResolver status,
                         IdentityRuntime runtime) {
@@ -188,8 +188,8 @@ public final class ResourceServerVerifier {
         }
 
         /** The least time between two fetches, also those caused by unknown kids (default 10 s). */
-        public Builder jwksRefetchInterval(Duration value) {
-            this.jwksRefetchInterval = positive(value, "jwksRefetchInterval");
+        public Builder jwksMinRefetch(Duration value) {
+            this.jwksMinRefetch = positive(value, "jwksMinRefetch");
             return this;
         }
 
@@ -197,10 +197,10 @@ public final class ResourceServerVerifier {
          * How long after the last successful fetch its keys are still trusted while fetches fail (default 1 h, at
          * most 24 h, at least {@code jwksMaxAge}): a key the issuer removed stops verifying at the latest then.
          */
-        public Builder jwksMaxStaleness(Duration value) {
-            this.jwksMaxStaleness = positive(value, "jwksMaxStaleness");
+        public Builder jwksMaxStale(Duration value) {
+            this.jwksMaxStale = positive(value, "jwksMaxStale");
             if (value.compareTo(Duration.ofHours(24)) > 0) {
-                throw new IllegalArgumentException("jwksMaxStaleness must be at most 24 hours");
+                throw new IllegalArgumentException("jwksMaxStale must be at most 24 hours");
             }
             return this;
         }
@@ -214,15 +214,15 @@ public final class ResourceServerVerifier {
         }
 
         /**
-         * @throws IllegalArgumentException when {@code jwksRefetchInterval > jwksMaxAge} or
-         *     {@code jwksMaxAge > jwksMaxStaleness}
+         * @throws IllegalArgumentException when {@code jwksMinRefetch > jwksMaxAge} or
+         *     {@code jwksMaxAge > jwksMaxStale}
          */
         public ResourceServerVerifier build() {
-            if (jwksRefetchInterval.compareTo(jwksMaxAge) > 0) {
-                throw new IllegalArgumentException("jwksRefetchInterval must not exceed jwksMaxAge");
+            if (jwksMinRefetch.compareTo(jwksMaxAge) > 0) {
+                throw new IllegalArgumentException("jwksMinRefetch must not exceed jwksMaxAge");
             }
-            if (jwksMaxAge.compareTo(jwksMaxStaleness) > 0) {
-                throw new IllegalArgumentException("jwksMaxAge must not exceed jwksMaxStaleness");
+            if (jwksMaxAge.compareTo(jwksMaxStale) > 0) {
+                throw new IllegalArgumentException("jwksMaxAge must not exceed jwksMaxStale");
             }
             return new ResourceServerVerifier(this);
         }
