@@ -32,17 +32,23 @@ import io.partnerid.authz.risk.RiskAssessment;
 import io.partnerid.authz.risk.RiskContext;
 import io.partnerid.authz.risk.RiskEngine;
 import io.partnerid.authz.risk.RiskPolicy;
+import io.partnerid.core.IdentityCore;
 import io.partnerid.core.IdentityRuntime;
+import io.partnerid.core.admin.AdminCapability;
+import io.partnerid.core.admin.DelegatedAdministration.GrantAdmin;
 import io.partnerid.core.Actor;
 import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.jdbc.PartnerIdSchema;
 import io.partnerid.core.org.OrgId;
+import io.partnerid.core.org.OrganizationService.NewOrganization;
+import io.partnerid.testkit.CoreFixtures;
 import io.partnerid.testkit.MutableClock;
 import io.partnerid.testkit.TestRuntimes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -185,19 +191,43 @@ class AuthzGuideTests {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         DataSource dataSource = h2;
         IdentityRuntime runtime = TestRuntimes.on(clock);
-        PolicyEngine engine = PolicyEngine.create(clock, PolicyDocuments.fromYaml(YAML));
+        // The grant's organizations are identity-core's: the policy document names them by their core ids.
+        IdentityCore core = CoreFixtures.inMemory(clock).core();
+        Actor platform = Actor.system("bootstrap");
+        OrgId acme = core.admin().createRootOrganization(platform, new NewOrganization("Acme")).id();
+        OrgId globex = core.admin().createRootOrganization(platform, new NewOrganization("Globex")).id();
+        Actor globexAdmin = Actor.user("globex-admin");
+        core.admin().grantAdmin(platform, new GrantAdmin(globexAdmin, globex, EnumSet.of(AdminCapability.ASSIGN_ROLES)));
+        PolicyEngine engine = PolicyEngine.create(clock, PolicyDocuments.fromYaml("""
+                schema: partnerid.authz/v1
+                revision: "2026-11-30.1"
+                resourceTypes:
+                  invoice:
+                    actions: {read: read, create: write}
+                orgs:
+                  - id: %1$s
+                    roles:
+                      - {name: viewer, permissions: ["invoice:@read"]}
+                  - id: %2$s
+                grants:
+                  - {id: acme-to-globex, grantor: %1$s, grantee: %2$s, roles: [viewer]}
+                """.formatted(acme, globex)));
         AuditPublisher audit = AuditPublisher.discarding();
         // tag::jdbc-stores[]
         PartnerIdSchema.migrate(dataSource, "authz"); // identity-authz's tables; a no-op when up to date
         GrantRepository grantRepository = new JdbcGrantRepository(dataSource);
-        CrossOrgGrantService grants = new CrossOrgGrantService(runtime, grantRepository, engine, audit);
+        CrossOrgGrantService grants = CrossOrgGrantService.builder()
+                .runtime(runtime).repository(grantRepository).engine(engine).auditPublisher(audit)
+                .adminGuard(core.admin().guard())             // who may grant, revoke and assign: core's admin grants
+                .build();
         JdbcRiskStateStore riskState = JdbcRiskStateStore.builder(dataSource, runtime.clock())
                 .deviceTtl(Duration.ofDays(30))
                 .build();
         RiskEngine risk = RiskEngine.builder(runtime.clock()).stateStore(riskState).build();
 
-        grants.assign(Actor.user("globex-admin"), "acme-to-globex", OrgId.of("globex"), "bob", "viewer");
-        RiskAssessment first = risk.assess(new RiskContext(OrgId.of("globex"), "bob", Optional.empty(),
+        // globexAdmin holds ASSIGN_ROLES over Globex: it hands Acme's offer to its own users
+        grants.assign(globexAdmin, "acme-to-globex", globex, "bob", "viewer");
+        RiskAssessment first = risk.assess(new RiskContext(globex, "bob", Optional.empty(),
                 Optional.of("laptop-7"))); // new_device: every node now knows bob's laptop
         long purged = riskState.purgeExpired(); // schedule it, e.g. hourly, on any node
         // end::jdbc-stores[]
@@ -210,7 +240,7 @@ class AuthzGuideTests {
         assertThat(grants.refresh()).isFalse(); // nothing changed since this node's own assignment
         assertThat(grants.rejectedGrants()).isEmpty();
         assertThat(grantRepository.allGrants()).extracting(g -> g.id()).containsExactly("acme-to-globex");
-        assertThat(grantRepository.assignmentsOf(OrgId.of("globex"), "bob")).extracting(GrantAssignment::role)
+        assertThat(grantRepository.assignmentsOf(globex, "bob")).extracting(GrantAssignment::role)
                 .containsExactly("viewer");
         assertThat(first.signals()).extracting(sig -> sig.name()).containsExactly("new_device");
         assertThat(purged).isZero();

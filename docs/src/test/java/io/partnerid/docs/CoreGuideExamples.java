@@ -32,6 +32,7 @@ import io.partnerid.core.role.UserAssignee;
 import io.partnerid.core.settings.EffectiveSetting;
 import io.partnerid.core.settings.SettingKey;
 import io.partnerid.core.user.IdentityPool;
+import io.partnerid.core.user.InMemoryFederatedIssuerResolver;
 import io.partnerid.core.user.User;
 import io.partnerid.core.user.UserService.NewUser;
 import io.partnerid.core.user.UserStatus;
@@ -49,6 +50,7 @@ class CoreGuideExamples {
     @Test
     void guide() throws Exception {
         InMemoryDnsTxtResolver dns = new InMemoryDnsTxtResolver();
+        InMemoryFederatedIssuerResolver issuers = new InMemoryFederatedIssuerResolver();
         // tag::wiring[]
         SecureRandom random = SecureRandom.getInstance("DRBG");
         IdentityRuntime runtime = new IdentityRuntime(Clock.systemUTC(), IdGenerator.random(random), random);
@@ -59,6 +61,7 @@ class CoreGuideExamples {
                 .runtime(runtime)
                 .auditPublisher(audit)
                 .dnsResolver(dns)                                // JndiDnsTxtResolver.builder().build() in production
+                .federatedIssuers(issuers)                       // identity-federation's connections in production
                 .build();
         DelegatedAdministration admin = core.admin();
         // end::wiring[]
@@ -95,6 +98,15 @@ class CoreGuideExamples {
                 .satisfies(e -> assertThat(((IdentityException) e).code()).isEqualTo(AdminErrors.ESCALATION));
         // end::delegation[]
         assertThat(admin.effectivePermissions(partnerAdmin, analyst.id(), apac.id())).contains("orders:write");
+
+        // tag::links[]
+        String meridianIdp = "https://login.meridian.example";
+        issuers.register(meridian.id(), meridianIdp);            // federation registers Meridian's connections
+        admin.linkFederatedIdentity(partnerAdmin, analyst.id(), meridianIdp, "248289761001");
+        Optional<User> loggedIn = core.users()                   // a login routed by Meridian's connection
+                .findByFederatedIdentity(meridian.id(), meridianIdp, "248289761001");
+        // end::links[]
+        assertThat(loggedIn).contains(analyst);
 
         // tag::settings[]
         core.settings().set(meridian.id(), SettingKey.MFA_REQUIRED, true);

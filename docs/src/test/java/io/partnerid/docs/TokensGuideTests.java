@@ -49,7 +49,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -191,19 +190,28 @@ class TokensGuideTests {
         AccessTokenService tokens = AccessTokenService.builder("https://id.example.com", keys, runtime)
                 .organizations(organizationRepository).revocations(new InMemoryRevokedTokenStore()).build();
         InMemoryExchangePolicyRepository policies = new InMemoryExchangePolicyRepository();
-        ExchangeClients clients = new InMemoryExchangeClients().register(new ExchangeClient("partner-gateway", acme,
-                true, Set.of("orders:read", "orders:write"), Set.of("https://orders.example.com")), "secret");
+        // tag::client[]
+        ExchangeClients clients = new InMemoryExchangeClients().register(
+                ExchangeClient.builder("partner-gateway", acme)   // exchanges only at acme's token endpoint
+                        .tokenExchangeAllowed(true)
+                        .allowedScopes("orders:read", "orders:write")
+                        .allowedAudiences("https://orders.example.com")
+                        .build(),
+                "secret");
+        // end::client[]
         String ourOwnUserToken = tokens.issue(AccessTokenRequest.builder(acme, "user-42", "portal")
                 .audience("https://id.example.com/token").scopes(Set.of("orders:read")).build()).value();
 
         // tag::policy[]
         policies.save(ExchangePolicy.builder(acme)
                 .allowedClients("partner-gateway")
-                .trustedIssuers(new TrustedIssuer("https://login.partner-a.example",
-                        URI.create("https://login.partner-a.example/jwks"),
-                        EnumSet.of(SigningAlgorithm.RS256, SigningAlgorithm.ES256),
-                        "https://id.example.com/token",   // aud their tokens must carry for us
-                        true))                            // their access tokens are typ at+jwt
+                .trustedIssuers(TrustedIssuer.builder("https://login.partner-a.example",
+                                "https://id.example.com/token",   // aud their tokens must carry for us
+                                URI.create("https://login.partner-a.example/jwks"))
+                        .algorithms(SigningAlgorithm.RS256, SigningAlgorithm.ES256)
+                        .typedAccessTokens(true)                  // their access tokens are typ at+jwt
+                        .trustAuthenticationContext(false)        // their acr/amr are dropped (the default)
+                        .build())
                 .reachableAudiences("https://orders.example.com")
                 .maxDelegationDepth(2)
                 .maxLifetime(Duration.ofMinutes(10))

@@ -18,6 +18,12 @@ public final class AuthzErrors {
     /** The grant does not exist (or is not visible to the caller). */
     public static final ErrorCode GRANT_NOT_FOUND = ErrorCode.of("authz.grant_not_found");
 
+    /**
+     * A cross-organization grant id is already used by another grantor; only the grantor that created a grant may
+     * update it under the same id.
+     */
+    public static final ErrorCode GRANT_ID_TAKEN = ErrorCode.of("authz.grant_id_taken");
+
     /** An AuthZEN message is malformed. */
     public static final ErrorCode AUTHZEN_INVALID = ErrorCode.of("authz.authzen_invalid", "invalid_request",
             "https://openid.net/specs/authorization-api-1_0.html");

@@ -16,6 +16,7 @@ import io.partnerid.core.group.GroupService;
 import io.partnerid.core.org.OrganizationService;
 import io.partnerid.core.role.RoleService;
 import io.partnerid.core.settings.SettingsService;
+import io.partnerid.core.user.FederatedIssuerResolver;
 import io.partnerid.core.user.UserService;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,9 @@ import java.util.Objects;
  * <p>Thread-safe; build one per application at start-up and share it. Every collaborator is explicit: the stores
  * (in-memory or JDBC — never a silent fallback), the runtime (clock, ids, randomness), the audit publisher (for
  * example an {@link io.partnerid.core.audit.AsyncAuditPublisher} writing to {@code stores.auditLog()}) and the
- * DNS resolver used for domain verification.
+ * DNS resolver used for domain verification. Federated identity links are allowed only for the issuers that the
+ * {@link Builder#federatedIssuers federated issuer resolver} registers to the user's organization or an ancestor;
+ * without one, no issuer is registered and every link is refused (fail closed).
  *
  * <pre>{@code
  * CoreStores stores = CoreStores.inMemory();
@@ -37,6 +40,7 @@ import java.util.Objects;
  *         .runtime(runtime)
  *         .auditPublisher(AsyncAuditPublisher.builder(stores.auditLog()).build())
  *         .dnsResolver(JndiDnsTxtResolver.builder().build())
+ *         .federatedIssuers(issuers)   // federation's connections; InMemoryFederatedIssuerResolver in tests
  *         .build();
  * DelegatedAdministration admin = core.admin();
  * }</pre>
@@ -62,7 +66,7 @@ public final class IdentityCore {
         this.runtime = b.runtime;
         this.organizations = new OrganizationService(stores.organizations(), runtime);
         this.users = new UserService(stores.pools(), stores.users(), stores.federatedIdentities(),
-                stores.memberships(), organizations, runtime);
+                b.federatedIssuers, stores.memberships(), organizations, runtime);
         this.groups = new GroupService(stores.groups(), users, organizations, runtime);
         this.roles = new RoleService(stores.roles(), stores.roleAssignments(), users, groups, organizations, runtime);
         SecretHasher hasher = b.secretHasher != null ? b.secretHasher : new Argon2SecretHasher(runtime.random());
@@ -172,6 +176,7 @@ public final class IdentityCore {
         private AuditPublisher auditPublisher;
         private DnsTxtResolver dnsResolver;
         private SecretHasher secretHasher;
+        private FederatedIssuerResolver federatedIssuers = FederatedIssuerResolver.none();
         private final List<SuspensionContributor> contributors = new ArrayList<>();
 
         private Builder() {
@@ -204,6 +209,18 @@ public final class IdentityCore {
         /** Optional: the client secret hasher; default Argon2id with OWASP parameters. */
         public Builder secretHasher(SecretHasher hasher) {
             this.secretHasher = Objects.requireNonNull(hasher, "hasher");
+            return this;
+        }
+
+        /**
+         * Which identity-provider issuers each organization registered: a federated identity is linked to a user only
+         * when its issuer is registered to the user's home organization or one of its ancestors (identity-federation
+         * answers from its connections and trusted issuers; {@code InMemoryFederatedIssuerResolver} for tests and
+         * local development). Default {@link FederatedIssuerResolver#none()}: no issuer is registered, every link is
+         * refused with {@code user.federated_issuer_not_registered} (fail closed, never silently permissive).
+         */
+        public Builder federatedIssuers(FederatedIssuerResolver resolver) {
+            this.federatedIssuers = Objects.requireNonNull(resolver, "resolver");
             return this;
         }
 

@@ -5,10 +5,12 @@ import io.partnerid.core.IdentityCore;
 import io.partnerid.core.audit.SynchronousAuditPublisher;
 import io.partnerid.core.client.Argon2SecretHasher;
 import io.partnerid.core.domain.InMemoryDnsTxtResolver;
+import io.partnerid.core.user.InMemoryFederatedIssuerResolver;
 
 /**
  * Builds a whole {@link IdentityCore} for tests: in-memory stores, a {@link MutableClock}, a synchronous audit
- * publisher (so tests read the audit log at once), a fake DNS and cheap password hashing.
+ * publisher (so tests read the audit log at once), a fake DNS, an in-memory federated issuer registry (empty: tests
+ * register the issuers they link) and cheap password hashing.
  *
  * <p>Stateless and thread-safe.
  *
@@ -32,8 +34,10 @@ public final class CoreFixtures {
      * @param core the wired core
      * @param clock the clock tests move
      * @param dns the fake DNS tests publish TXT records in
+     * @param issuers the issuers registered per organization, which links are allowed for
      */
-    public record TestCore(IdentityCore core, MutableClock clock, InMemoryDnsTxtResolver dns) {
+    public record TestCore(IdentityCore core, MutableClock clock, InMemoryDnsTxtResolver dns,
+                           InMemoryFederatedIssuerResolver issuers) {
     }
 
     /** A core over fresh in-memory stores on {@code clock}. */
@@ -44,6 +48,7 @@ public final class CoreFixtures {
     /** A core over the given stores (in-memory or JDBC) on {@code clock}. */
     public static TestCore on(CoreStores stores, MutableClock clock) {
         InMemoryDnsTxtResolver dns = new InMemoryDnsTxtResolver();
+        InMemoryFederatedIssuerResolver issuers = new InMemoryFederatedIssuerResolver();
         var runtime = TestRuntimes.on(clock);
         IdentityCore core = IdentityCore.builder()
                 .stores(stores)
@@ -51,7 +56,8 @@ public final class CoreFixtures {
                 .auditPublisher(new SynchronousAuditPublisher(stores.auditLog()))
                 .dnsResolver(dns)
                 .secretHasher(new Argon2SecretHasher(runtime.random(), TEST_HASHING))
+                .federatedIssuers(issuers)
                 .build();
-        return new TestCore(core, clock, dns);
+        return new TestCore(core, clock, dns, issuers);
     }
 }

@@ -59,7 +59,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -157,10 +156,11 @@ public class TokenBenchmark {
 
         InMemoryExchangePolicyRepository policies = new InMemoryExchangePolicyRepository();
         policies.save(ExchangePolicy.builder(acme).allowedClients("gateway")
-                .trustedIssuers(new TrustedIssuer(PARTNER, PARTNER_JWKS, EnumSet.of(alg), STS, false))
+                .trustedIssuers(TrustedIssuer.builder(PARTNER, STS, PARTNER_JWKS).algorithms(alg)
+                        .typedAccessTokens(false).build())
                 .reachableAudiences(API).allowImpersonation(true).build());
-        InMemoryExchangeClients clients = new InMemoryExchangeClients().register(new ExchangeClient("gateway", acme,
-                true, Set.of("orders:read"), Set.of(API)), "secret");
+        InMemoryExchangeClients clients = new InMemoryExchangeClients().register(ExchangeClient.builder("gateway",
+                acme).tokenExchangeAllowed(true).allowedScopes("orders:read").allowedAudiences(API).build(), "secret");
         String partnerJwks = new JWKSet(partnerJwk).toString();
         exchange = TokenExchangeService.builder(tokens, policies, clients, orgRepository, runtime).selfAudience(STS)
                 .jwksFetcher(uri -> partnerJwks).audit(AuditPublisher.discarding()).build();

@@ -15,6 +15,7 @@ import io.partnerid.authz.authzen.AuthZen.SearchResponse;
 import io.partnerid.authz.authzen.AuthZen.Semantic;
 import io.partnerid.authz.authzen.AuthZen.SubjectRef;
 import io.partnerid.authz.authzen.AuthZen.SubjectSearchRequest;
+import io.partnerid.authz.engine.PolicyEngine;
 import io.partnerid.core.IdentityException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,9 +37,12 @@ import tools.jackson.databind.node.ObjectNode;
  * JSON codecs for the AuthZEN Authorization API 1.0 messages: {@code parseXxx(String)} and {@code toJson(xxx)} pairs
  * that round-trip.
  *
- * <p>Thread-safe and stateless. Input is untrusted: at most {@value #MAX_BYTES} bytes, nesting depth 32; a malformed
- * message throws an {@link IdentityException} with code {@link AuthzErrors#AUTHZEN_INVALID} whose client description
- * names the offending member.
+ * <p>Thread-safe and stateless. Input is untrusted: at most {@value #MAX_BYTES} bytes, nesting depth 32; arrays and
+ * objects of at most {@value #MAX_ELEMENTS} elements and strings (values, member names, ids) of at most
+ * {@value #MAX_STRING_LENGTH} characters, the sizes the policy engine's conditions read (so a request can never
+ * make a condition's comprehensions expensive); at most {@value #MAX_EVALUATIONS} evaluations per batch. A malformed
+ * or oversized message throws an {@link IdentityException} with code {@link AuthzErrors#AUTHZEN_INVALID} whose
+ * client description names the offending member.
  *
  * @see <a href="https://openid.net/specs/authorization-api-1_0.html">Authorization API 1.0</a>
  */
@@ -46,6 +50,15 @@ public final class AuthZenCodec {
 
     /** The largest message accepted, in bytes. */
     public static final int MAX_BYTES = 1024 * 1024;
+
+    /** The most elements an array, or members an object, of a message may have. */
+    public static final int MAX_ELEMENTS = PolicyEngine.MAX_ATTRIBUTE_ELEMENTS;
+
+    /** The longest string (value, member name, id) of a message, in UTF-16 chars. */
+    public static final int MAX_STRING_LENGTH = PolicyEngine.MAX_ATTRIBUTE_STRING_LENGTH;
+
+    /** The most evaluations one access evaluations request may ask for. */
+    public static final int MAX_EVALUATIONS = 1_000;
 
     private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32)
@@ -96,6 +109,9 @@ public final class AuthZenCodec {
         if (array != null) {
             if (!array.isArray()) {
                 throw invalid("evaluations must be an array");
+            }
+            if (array.size() > MAX_EVALUATIONS) {
+                throw invalid("evaluations has more than " + MAX_EVALUATIONS + " items");
             }
             int i = 0;
             for (JsonNode item : array.values()) {
@@ -286,6 +302,13 @@ public final class AuthZenCodec {
         return n;
     }
 
+    private static String checkLength(String value, String path) {
+        if (value.length() > MAX_STRING_LENGTH) {
+            throw invalid(path + " has a string longer than " + MAX_STRING_LENGTH + " characters");
+        }
+        return value;
+    }
+
     private static IdentityException invalid(String what) {
         return new IdentityException(AuthzErrors.AUTHZEN_INVALID, "Invalid request: " + what + ".");
     }
@@ -309,7 +332,7 @@ public final class AuthZenCodec {
         if (!v.isString() || v.stringValue().isEmpty()) {
             throw invalid(path + "." + member + " must be a non-empty string");
         }
-        return v.stringValue();
+        return checkLength(v.stringValue(), path + "." + member);
     }
 
     private static SubjectRef subject(JsonNode n, String path, boolean idRequired) {
@@ -343,7 +366,7 @@ public final class AuthZenCodec {
         if (!p.isObject()) {
             throw invalid(path + ".properties must be an object");
         }
-        return objectToMap(p);
+        return objectToMap(p, path + ".properties");
     }
 
     private static Map<String, Object> context(JsonNode n) {
@@ -354,7 +377,7 @@ public final class AuthZenCodec {
         if (!c.isObject()) {
             throw invalid("context must be an object");
         }
-        return objectToMap(c);
+        return objectToMap(c, "context");
     }
 
     private static PageRequest page(JsonNode n) {
@@ -397,25 +420,32 @@ public final class AuthZenCodec {
         return new EvaluationResponse(d.booleanValue(), context(n));
     }
 
-    private static Map<String, Object> objectToMap(JsonNode n) {
+    /** {@code path} names the top-level member (for example {@code subject.properties}) in error texts. */
+    private static Map<String, Object> objectToMap(JsonNode n, String path) {
+        if (n.size() > MAX_ELEMENTS) {
+            throw invalid(path + " has an object of more than " + MAX_ELEMENTS + " members");
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : n.properties()) {
-            Object v = toJava(e.getValue());
+            Object v = toJava(e.getValue(), path);
             if (v != null) {
-                out.put(e.getKey(), v);
+                out.put(checkLength(e.getKey(), path), v);
             }
         }
         return out;
     }
 
-    private static Object toJava(JsonNode n) {
+    private static Object toJava(JsonNode n, String path) {
         if (n.isObject()) {
-            return objectToMap(n);
+            return objectToMap(n, path);
         }
         if (n.isArray()) {
-            List<Object> out = new ArrayList<>();
+            if (n.size() > MAX_ELEMENTS) {
+                throw invalid(path + " has an array of more than " + MAX_ELEMENTS + " elements");
+            }
+            List<Object> out = new ArrayList<>(n.size());
             for (JsonNode v : n.values()) {
-                Object j = toJava(v);
+                Object j = toJava(v, path);
                 if (j != null) {
                     out.add(j);
                 }
@@ -423,7 +453,7 @@ public final class AuthZenCodec {
             return out;
         }
         if (n.isString()) {
-            return n.stringValue();
+            return checkLength(n.stringValue(), path);
         }
         if (n.isBoolean()) {
             return n.booleanValue();

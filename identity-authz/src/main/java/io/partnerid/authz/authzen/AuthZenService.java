@@ -22,6 +22,7 @@ import io.partnerid.core.IdentityException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -73,12 +74,13 @@ public final class AuthZenService {
                 : request.evaluations();
         List<EvaluationResponse> out = new ArrayList<>();
         EvaluationItem d = request.defaults();
+        Map<SubjectRef, Optional<Subject>> resolved = new HashMap<>(); // a batch usually asks about one subject
         for (EvaluationItem item : items) {
             SubjectRef s = item.subject().or(d::subject).orElseThrow(() -> missing("subject"));
             ActionRef a = item.action().or(d::action).orElseThrow(() -> missing("action"));
             ResourceRef r = item.resource().or(d::resource).orElseThrow(() -> missing("resource"));
             Map<String, Object> c = item.context().or(d::context).orElse(Map.of());
-            EvaluationResponse e = decide(s, a, r, c);
+            EvaluationResponse e = decide(resolved.computeIfAbsent(s, subjects::resolve), a, r, c);
             out.add(e);
             if (request.semantic() == AuthZen.Semantic.DENY_ON_FIRST_DENY && !e.decision()
                     || request.semantic() == AuthZen.Semantic.PERMIT_ON_FIRST_PERMIT && e.decision()) {
@@ -88,34 +90,32 @@ public final class AuthZenService {
         return new EvaluationsResponse(out);
     }
 
-    /** The subjects of a type that may perform the action on the resource (§8.4). */
+    /**
+     * The subjects of a type that may perform the action on the resource (§8.4). Candidates are evaluated in the
+     * directory's order only until the requested page (and one more, to know whether there is a next page) is
+     * filled, so a search costs at most offset + limit + 1 permitted evaluations plus the denied ones before them.
+     */
     public SearchResponse<SubjectRef> searchSubjects(SubjectSearchRequest request) {
-        List<SubjectRef> permitted = new ArrayList<>();
-        for (SubjectRef candidate : subjectDirectory.candidates(request.subjectType())) {
-            if (decide(candidate, request.action(), request.resource(), request.context()).decision()) {
-                permitted.add(candidate);
-            }
-        }
-        return page(permitted, request.page());
+        return search(subjectDirectory.candidates(request.subjectType()),
+                candidate -> decide(candidate, request.action(), request.resource(), request.context()).decision(),
+                request.page());
     }
 
-    /** The resources of a type the subject may perform the action on (§8.5). */
+    /** The resources of a type the subject may perform the action on (§8.5); evaluated as lazily as subjects. */
     public SearchResponse<ResourceRef> searchResources(ResourceSearchRequest request) {
-        List<ResourceRef> permitted = new ArrayList<>();
-        for (ResourceRef candidate : resourceDirectory.candidates(request.resourceType())) {
-            if (decide(request.subject(), request.action(), candidate, request.context()).decision()) {
-                permitted.add(candidate);
-            }
-        }
-        return page(permitted, request.page());
+        Optional<Subject> subject = subjects.resolve(request.subject());
+        return search(resourceDirectory.candidates(request.resourceType()),
+                candidate -> decide(subject, request.action(), candidate, request.context()).decision(),
+                request.page());
     }
 
     /** The actions the subject may perform on the resource (§8.6), in the order the policy declares them. */
     public SearchResponse<ActionRef> searchActions(ActionSearchRequest request) {
         List<ActionRef> permitted = new ArrayList<>();
+        Optional<Subject> subject = subjects.resolve(request.subject());
         for (String action : engine.snapshot().actionsOf(request.resource().type())) {
             ActionRef a = new ActionRef(action, Map.of());
-            if (decide(request.subject(), a, request.resource(), request.context()).decision()) {
+            if (decide(subject, a, request.resource(), request.context()).decision()) {
                 permitted.add(a);
             }
         }
@@ -123,7 +123,11 @@ public final class AuthZenService {
     }
 
     private EvaluationResponse decide(SubjectRef s, ActionRef a, ResourceRef r, Map<String, Object> context) {
-        Optional<Subject> subject = subjects.resolve(s);
+        return decide(subjects.resolve(s), a, r, context);
+    }
+
+    private EvaluationResponse decide(Optional<Subject> subject, ActionRef a, ResourceRef r,
+                                      Map<String, Object> context) {
         if (subject.isEmpty()) {
             return new EvaluationResponse(false, Map.of("reason", "denied"));
         }
@@ -136,6 +140,23 @@ public final class AuthZenService {
             return new EvaluationResponse(true, Map.of());
         }
         return new EvaluationResponse(false, Map.of("reason", "denied"));
+    }
+
+    private static <T> SearchResponse<T> search(List<T> candidates, java.util.function.Predicate<T> permitted,
+                                                PageRequest page) {
+        int offset = page.token().map(AuthZenService::decodeToken).orElse(0);
+        int limit = page.limit().orElse(DEFAULT_PAGE);
+        long wanted = (long) offset + limit + 1; // one more than the page: is there a next page?
+        List<T> found = new ArrayList<>();
+        for (T candidate : candidates) {
+            if (found.size() >= wanted) {
+                break;
+            }
+            if (permitted.test(candidate)) {
+                found.add(candidate);
+            }
+        }
+        return page(found, page);
     }
 
     private static <T> SearchResponse<T> page(List<T> all, PageRequest page) {

@@ -26,6 +26,7 @@ final class Activation implements CelVariableResolver {
     private Map<String, Object> resource;
     private Map<String, Object> action;
     private Map<String, Object> context;
+    private boolean limitExceeded;
 
     Activation(AuthorizationRequest request, String transaction) {
         this.request = request;
@@ -38,6 +39,15 @@ final class Activation implements CelVariableResolver {
 
     String transaction() {
         return transaction;
+    }
+
+    /** True once a condition evaluated on this activation stopped at a size or iteration limit. */
+    boolean limitExceeded() {
+        return limitExceeded;
+    }
+
+    void markLimitExceeded() {
+        limitExceeded = true;
     }
 
     @Override
@@ -81,13 +91,22 @@ final class Activation implements CelVariableResolver {
     }
 
     private static Map<String, Object> normalizeMap(Map<?, ?> in) {
+        checkElements(in.size());
         Map<String, Object> out = new HashMap<>();
-        in.forEach((k, v) -> out.put(String.valueOf(k), normalize(v)));
+        in.forEach((k, v) -> out.put(checkLength(String.valueOf(k)), normalize(v)));
         return out;
     }
 
-    /** Java values to CEL values: integral numbers become long, floats double, collections recursively. */
+    /**
+     * Java values to CEL values: integral numbers become long, floats double, collections recursively.
+     *
+     * @throws AttributeLimitException for a collection of more than {@link PolicyEngine#MAX_ATTRIBUTE_ELEMENTS}
+     *     elements or a string longer than {@link PolicyEngine#MAX_ATTRIBUTE_STRING_LENGTH}, at any depth
+     */
     static Object normalize(Object v) {
+        if (v instanceof String s) {
+            return checkLength(s);
+        }
         if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
             return ((Number) v).longValue();
         }
@@ -98,11 +117,13 @@ final class Activation implements CelVariableResolver {
             return normalizeMap(m);
         }
         if (v instanceof List<?> l) {
+            checkElements(l.size());
             List<Object> out = new ArrayList<>(l.size());
             l.forEach(x -> out.add(normalize(x)));
             return out;
         }
         if (v instanceof java.util.Set<?> s) {
+            checkElements(s.size());
             List<Object> out = new ArrayList<>(s.size());
             s.forEach(x -> out.add(normalize(x)));
             return out;
@@ -114,5 +135,28 @@ final class Activation implements CelVariableResolver {
             return i.toString();
         }
         return v;
+    }
+
+    static void checkElements(int size) {
+        if (size > PolicyEngine.MAX_ATTRIBUTE_ELEMENTS) {
+            throw AttributeLimitException.INSTANCE;
+        }
+    }
+
+    private static String checkLength(String s) {
+        if (s.length() > PolicyEngine.MAX_ATTRIBUTE_STRING_LENGTH) {
+            throw AttributeLimitException.INSTANCE;
+        }
+        return s;
+    }
+
+    /** A request attribute over the engine's limits reached a condition; the condition fails closed. */
+    static final class AttributeLimitException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final AttributeLimitException INSTANCE = new AttributeLimitException();
+
+        private AttributeLimitException() {
+            super("a request attribute is over the condition limits", null, false, false);
+        }
     }
 }

@@ -79,8 +79,9 @@ final class AttributeView extends AbstractMap<String, Object> {
 
     private Map<String, Object> whole() {
         if (whole == null) {
+            Activation.checkElements(attributes.size());
             Map<String, Object> m = new HashMap<>();
-            attributes.forEach((k, v) -> m.put(k, Activation.normalize(v)));
+            attributes.forEach((k, v) -> m.put((String) Activation.normalize(k), Activation.normalize(v)));
             for (int i = 0; i < fixedNames.length; i++) {
                 m.put(fixedNames[i], fixedValue(i));
             }

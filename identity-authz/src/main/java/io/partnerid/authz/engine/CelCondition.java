@@ -1,7 +1,11 @@
 package io.partnerid.authz.engine;
 
+import dev.cel.common.CelErrorCode;
+import dev.cel.common.CelException;
+import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelExpr;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
@@ -18,18 +22,24 @@ import java.util.Optional;
  *
  * <p>Variables: {@code subject}, {@code resource}, {@code action}, {@code context}, each a {@code map(string, dyn)}.
  * The standard macros ({@code has}, {@code all}, {@code exists}, {@code exists_one}, {@code map}, {@code filter})
- * are enabled.
+ * are enabled; their nesting is limited at compile time ({@link PolicyEngine#MAX_COMPREHENSION_NESTING}) and their
+ * iterations per evaluation at run time ({@link PolicyEngine#MAX_CONDITION_ITERATIONS}), so a condition over
+ * request-supplied lists has bounded cost.
  */
 final class CelCondition {
 
     private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
+            .setOptions(CelOptions.current().maxExpressionCodePointSize(CelCondition.MAX_LENGTH).build())
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .addVar("subject", MapType.create(SimpleType.STRING, SimpleType.DYN))
             .addVar("resource", MapType.create(SimpleType.STRING, SimpleType.DYN))
             .addVar("action", MapType.create(SimpleType.STRING, SimpleType.DYN))
             .addVar("context", MapType.create(SimpleType.STRING, SimpleType.DYN))
             .build();
-    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
+            .setOptions(CelOptions.current().comprehensionMaxIterations(PolicyEngine.MAX_CONDITION_ITERATIONS)
+                    .build())
+            .build();
 
     /** The largest expression accepted, in characters. */
     static final int MAX_LENGTH = 4096;
@@ -62,6 +72,11 @@ final class CelCondition {
             if (!type.equals(SimpleType.BOOL) && !type.equals(SimpleType.DYN)) {
                 return "CEL: a condition must yield a bool, this one yields " + type.name();
             }
+            int nesting = comprehensionNesting(ast.getExpr());
+            if (nesting > PolicyEngine.MAX_COMPREHENSION_NESTING) {
+                return "CEL: comprehensions (all, exists, exists_one, map, filter) are nested " + nesting
+                        + " deep; at most " + PolicyEngine.MAX_COMPREHENSION_NESTING + " are allowed";
+            }
             return new CelCondition(expression, RUNTIME.createProgram(ast), CelFastPath.of(ast.getExpr()));
         } catch (CelValidationException | CelEvaluationException e) {
             return "CEL: " + e.getMessage();
@@ -91,13 +106,79 @@ final class CelCondition {
         return fastPath != null;
     }
 
-    /** The result of the CEL program itself, empty on an evaluation error. */
+    /**
+     * The result of the CEL program itself, empty on an evaluation error. An error caused by a limit (the iteration
+     * budget, an oversized attribute) also marks the activation, so that the decision can say so.
+     */
     Optional<Boolean> interpret(Activation activation) {
         try {
             Object r = program.eval(activation);
             return r instanceof Boolean b ? (b ? TRUE : FALSE) : Optional.empty();
         } catch (CelEvaluationException | RuntimeException e) {
+            if (isLimit(e)) {
+                activation.markLimitExceeded();
+            }
             return Optional.empty();
         }
+    }
+
+    private static boolean isLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Activation.AttributeLimitException) {
+                return true;
+            }
+            if (t instanceof CelException c && c.getErrorCode() == CelErrorCode.ITERATION_BUDGET_EXCEEDED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * How deeply comprehensions nest: a comprehension inside the loop of another (its condition or step, which run
+     * once per iteration) counts one level deeper; one in the range, the initial value or the result (each run once)
+     * does not.
+     */
+    static int comprehensionNesting(CelExpr e) {
+        return switch (e.getKind()) {
+            case SELECT -> comprehensionNesting(e.select().operand());
+            case CALL -> {
+                int max = e.call().target().map(CelCondition::comprehensionNesting).orElse(0);
+                for (CelExpr arg : e.call().args()) {
+                    max = Math.max(max, comprehensionNesting(arg));
+                }
+                yield max;
+            }
+            case LIST -> {
+                int max = 0;
+                for (CelExpr element : e.list().elements()) {
+                    max = Math.max(max, comprehensionNesting(element));
+                }
+                yield max;
+            }
+            case MAP -> {
+                int max = 0;
+                for (CelExpr.CelMap.Entry entry : e.map().entries()) {
+                    max = Math.max(max, Math.max(comprehensionNesting(entry.key()),
+                            comprehensionNesting(entry.value())));
+                }
+                yield max;
+            }
+            case STRUCT -> {
+                int max = 0;
+                for (CelExpr.CelStruct.Entry entry : e.struct().entries()) {
+                    max = Math.max(max, comprehensionNesting(entry.value()));
+                }
+                yield max;
+            }
+            case COMPREHENSION -> {
+                CelExpr.CelComprehension c = e.comprehension();
+                int loop = Math.max(comprehensionNesting(c.loopCondition()), comprehensionNesting(c.loopStep()));
+                int once = Math.max(comprehensionNesting(c.iterRange()), Math.max(
+                        comprehensionNesting(c.accuInit()), comprehensionNesting(c.result())));
+                yield Math.max(1 + loop, once);
+            }
+            default -> 0;
+        };
     }
 }

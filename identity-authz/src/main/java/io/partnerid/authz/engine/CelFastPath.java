@@ -26,7 +26,8 @@ import java.util.Map;
  * such type for {@code in}), both sides of a comparison are of the same type, and nothing is absent. In every other
  * case (a missing attribute, mixed types, doubles, maps, anything it does not know) it answers {@link #UNDECIDED}
  * and the caller runs the CEL program, so results are exactly CEL's; a jqwik property compares the two on random
- * expressions and requests. An expression containing any other construct gets no fast path at all.
+ * expressions and requests. Attributes over the engine's size limits ({@link PolicyEngine#MAX_ATTRIBUTE_ELEMENTS},
+ * {@link PolicyEngine#MAX_ATTRIBUTE_STRING_LENGTH}) are left to CEL too, which refuses them. An expression containing any other construct gets no fast path at all.
  *
  * <p>Immutable; thread-safe.
  */
@@ -351,7 +352,7 @@ final class CelFastPath {
         boolean found = false;
         for (int i = 0, n = list.size(); i < n; i++) {
             Object element = celScalar(list.get(i));
-            if (element == null || element.getClass() != needle.getClass()) {
+            if (element == null || element.getClass() != needle.getClass() || overlong(element)) {
                 return UNKNOWN; // a mixed list: leave CEL's heterogeneous equality to CEL
             }
             found |= element.equals(needle);
@@ -369,11 +370,16 @@ final class CelFastPath {
      */
     private static Object value(Map<String, Object> attributes, String name) {
         Object v = attributes.get(name);
-        if (v instanceof List<?>) {
-            return v;
+        if (v instanceof List<?> list) {
+            // over the engine's limits CEL refuses to read it (fails closed): leave it to CEL to stay exact
+            return list.size() > PolicyEngine.MAX_ATTRIBUTE_ELEMENTS ? UNKNOWN : v;
         }
         Object s = celScalar(v);
-        return s == null ? UNKNOWN : s;
+        return s == null || overlong(s) ? UNKNOWN : s;
+    }
+
+    private static boolean overlong(Object v) {
+        return v instanceof String str && str.length() > PolicyEngine.MAX_ATTRIBUTE_STRING_LENGTH;
     }
 
     /** A string, bool or int as CEL sees it (integral numbers widen to long), or null. */

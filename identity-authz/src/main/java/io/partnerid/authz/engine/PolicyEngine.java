@@ -34,12 +34,34 @@ import java.util.concurrent.atomic.AtomicReference;
  * subject's and of the resource's organizations, and its condition (if any) holds. Without an explicit
  * cross-organization grant, a subject only ever reaches resources of its own organization's subtree.
  *
+ * <p>Conditions have bounded cost. A policy is refused at compile time when a condition nests comprehensions
+ * ({@code all}, {@code exists}, {@code exists_one}, {@code map}, {@code filter}) more than
+ * {@value #MAX_COMPREHENSION_NESTING} deep; one evaluation of a condition runs at most
+ * {@value #MAX_CONDITION_ITERATIONS} comprehension iterations in all; and a condition that meets a request attribute
+ * (list or map) of more than {@value #MAX_ATTRIBUTE_ELEMENTS} elements, or a string of more than
+ * {@value #MAX_ATTRIBUTE_STRING_LENGTH} characters, stops. Either way the condition fails closed (a permission
+ * condition grants nothing, a deny condition denies) and the decision, when it ends up a deny, carries the reason
+ * {@code condition.limit_exceeded}. Hosts should refuse oversized input before it gets here (the AuthZEN codec
+ * does).
+ *
  * <pre>{@code
  * PolicyEngine engine = PolicyEngine.create(clock, PolicyDocuments.fromYaml(yaml));
  * Decision d = engine.decide(AuthorizationRequest.of(subject, "read", Resource.of("invoice", "42", org)));
  * }</pre>
  */
 public final class PolicyEngine {
+
+    /** The deepest nesting of comprehension macros a condition may have; deeper ones are refused at compile time. */
+    public static final int MAX_COMPREHENSION_NESTING = 2;
+
+    /** The comprehension iterations one evaluation of one condition may run, over all its comprehensions. */
+    public static final int MAX_CONDITION_ITERATIONS = 10_000;
+
+    /** The most elements a list or map attribute may have for a CEL condition to read it. */
+    public static final int MAX_ATTRIBUTE_ELEMENTS = 1_000;
+
+    /** The longest string attribute (in UTF-16 chars) a CEL condition reads. */
+    public static final int MAX_ATTRIBUTE_STRING_LENGTH = 8_192;
 
     private static final Decision.Deny UNKNOWN_SUBJECT_ORG = Decision.deny(new Reason("unknown.subject_org",
             "the subject's organization is not in the policy"));
@@ -50,6 +72,9 @@ public final class PolicyEngine {
     private static final Decision.Deny CONDITIONAL_DENY_ERROR = Decision.deny(new Reason("deny.condition_error",
             "a deny condition could not be evaluated; failing closed"));
     private static final Decision.Deny NO_PERMISSION = Decision.deny(Reason.NO_MATCHING_PERMISSION);
+    private static final Decision.Deny CONDITION_LIMIT_EXCEEDED = Decision.deny(new Reason(
+            "condition.limit_exceeded", "a condition met a request attribute over the size limits or ran out of "
+            + "its iteration budget; failing closed"));
 
     private final Clock clock;
     private final AtomicReference<PolicySnapshot> current;
@@ -255,7 +280,7 @@ public final class PolicyEngine {
                 }
             }
         }
-        return NO_PERMISSION;
+        return activation != null && activation.limitExceeded() ? CONDITION_LIMIT_EXCEEDED : NO_PERMISSION;
     }
 
     private static Decision denyDecision(PolicySnapshot s, Compiled.Org so, Compiled.Org ro, int bit) {
@@ -276,7 +301,7 @@ public final class PolicyEngine {
             if (Bits.get(d.bits(), bit)) {
                 Optional<Boolean> r = d.condition().get().evaluate(activation);
                 if (r.isEmpty()) {
-                    return CONDITIONAL_DENY_ERROR;
+                    return activation.limitExceeded() ? CONDITION_LIMIT_EXCEEDED : CONDITIONAL_DENY_ERROR;
                 }
                 if (r.get()) {
                     return d.deny();

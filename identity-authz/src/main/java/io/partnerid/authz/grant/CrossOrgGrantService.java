@@ -11,6 +11,8 @@ import io.partnerid.core.Actor;
 import io.partnerid.core.IdentityException;
 import io.partnerid.core.IdentityRuntime;
 import io.partnerid.core.StoreErrors;
+import io.partnerid.core.admin.AdminCapability;
+import io.partnerid.core.admin.AdminGuard;
 import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.audit.PrivilegeChangeEvent;
 import io.partnerid.core.org.OrgId;
@@ -34,10 +36,24 @@ import org.slf4j.LoggerFactory;
  * once (a per-partner kill switch).
  *
  * <p>Thread-safe: mutations and refreshes are serialized; decisions never wait for them (the engine swaps a new
- * snapshot). Every change is published as a {@link PrivilegeChangeEvent}. Whether {@code actor} may administer the
- * grantor or the grantee is the delegated-administration layer's job (core), checked before calling this service.
- * At construction the grants of the engine's current document are imported into the repository, which is from then
- * on the source of truth for grants. Use one service per engine.
+ * snapshot). Every change is published as a {@link PrivilegeChangeEvent}. At construction the grants of the engine's
+ * current document are imported into the repository, which is from then on the source of truth for grants. Use one
+ * service per engine.
+ *
+ * <p>Authority: every mutation is checked, before anything changes, by the {@link AdminGuard} the service is built
+ * with (core's {@link io.partnerid.core.admin.DelegatedAdministration#guard()}), against identity-core's organization
+ * tree: the grant's organization ids are core {@link OrgId}s.
+ * <ul>
+ *   <li>{@link #grant} and {@link #revoke} need {@link AdminCapability#MANAGE_GRANTS} over the grantor: only the
+ *       grantor's admins offer or withdraw its roles;</li>
+ *   <li>{@link #assign} needs {@link AdminCapability#ASSIGN_ROLES} over the organization of the user who receives
+ *       the role: the grantee's admins distribute the offer to their own users, and only within it (a role of the
+ *       grant, a user in the grantee's subtree);</li>
+ *   <li>an organization core does not know is refused like one out of reach ({@code admin.not_permitted}); a
+ *       suspended one is refused ({@code org.suspended}); {@link Actor#system(String)} holds every capability.</li>
+ * </ul>
+ * A grant id belongs to the grantor that created it: another grantor reusing it is refused
+ * ({@link AuthzErrors#GRANT_ID_TAKEN}); the same grantor saving it again updates the grant.
  *
  * <p>Several nodes over one store: each node's engine holds its own copy of the grants, built from the repository
  * together with the repository's {@link GrantRepository#version() version}. A change made on this node takes effect
@@ -54,8 +70,13 @@ import org.slf4j.LoggerFactory;
  * other grants stay in force.
  *
  * <pre>{@code
- * CrossOrgGrantService grants = new CrossOrgGrantService(runtime, new JdbcGrantRepository(dataSource), engine, audit);
- * grants.grant(acmeAdmin, new GrantDef("g1", "acme", "globex", List.of("viewer"), List.of(), empty(), empty()));
+ * CrossOrgGrantService grants = CrossOrgGrantService.builder()
+ *         .runtime(runtime).repository(new JdbcGrantRepository(dataSource)).engine(engine).auditPublisher(audit)
+ *         .adminGuard(core.admin().guard())
+ *         .build();
+ * // acmeAdmin holds MANAGE_GRANTS over acme, globexAdmin ASSIGN_ROLES over globex (core admin grants)
+ * grants.grant(acmeAdmin, new GrantDef("g1", acme.value(), globex.value(), List.of("viewer"), List.of(), empty(),
+ *         empty()));
  * grants.assign(globexAdmin, "g1", globex, "bob", "viewer");
  * Subject bob = Subject.of("bob", globex, grants.roleAssignments(globex, "bob"));
  * grants.revoke(acmeAdmin, "g1"); // here: bob loses the role with the very next decision
@@ -78,6 +99,7 @@ public final class CrossOrgGrantService {
     private final GrantRepository repository;
     private final PolicyEngine engine;
     private final AuditPublisher audit;
+    private final AdminGuard guard;
     private final Duration maxStaleness;
 
     // guarded by this: what the engine's grants were last built from
@@ -94,32 +116,13 @@ public final class CrossOrgGrantService {
      *
      * @throws IdentityException {@code store.*} when the repository fails
      */
-    public CrossOrgGrantService(IdentityRuntime runtime, GrantRepository repository, PolicyEngine engine,
-                                AuditPublisher audit) {
-        this(runtime, repository, engine, audit, DEFAULT_MAX_STALENESS);
-    }
-
-    /**
-     * As {@link #CrossOrgGrantService(IdentityRuntime, GrantRepository, PolicyEngine, AuditPublisher)}, with the
-     * longest time this node keeps honouring grants it could not confirm with the repository: when refreshes have
-     * failed for longer than {@code maxStaleness} since the last successful one, this node stops honouring every
-     * cross-organization grant (fail closed: a revocation made elsewhere meanwhile could otherwise stay in force
-     * indefinitely) until a refresh succeeds.
-     *
-     * @throws IllegalArgumentException when {@code maxStaleness} is not positive
-     * @throws IdentityException {@code store.*} when the repository fails
-     */
-    public CrossOrgGrantService(IdentityRuntime runtime, GrantRepository repository, PolicyEngine engine,
-                                AuditPublisher audit, Duration maxStaleness) {
-        Objects.requireNonNull(maxStaleness, "maxStaleness");
-        if (maxStaleness.isNegative() || maxStaleness.isZero()) {
-            throw new IllegalArgumentException("maxStaleness must be positive");
-        }
-        this.maxStaleness = maxStaleness;
-        this.runtime = Objects.requireNonNull(runtime, "runtime");
-        this.repository = Objects.requireNonNull(repository, "repository");
-        this.engine = Objects.requireNonNull(engine, "engine");
-        this.audit = Objects.requireNonNull(audit, "audit");
+    private CrossOrgGrantService(Builder b) {
+        this.maxStaleness = b.maxStaleness;
+        this.runtime = b.runtime;
+        this.repository = b.repository;
+        this.engine = b.engine;
+        this.audit = b.audit;
+        this.guard = b.guard;
         synchronized (this) {
             for (GrantDef g : engine.snapshot().document().grants()) {
                 if (repository.findGrant(g.id()).isEmpty()) {
@@ -128,6 +131,11 @@ public final class CrossOrgGrantService {
             }
             rebuild();
         }
+    }
+
+    /** Starts a builder; the runtime, repository, engine, audit publisher and admin guard are required. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -206,15 +214,27 @@ public final class CrossOrgGrantService {
     }
 
     /**
-     * Creates or replaces a grant; the engine validates it (known organizations, roles visible at the grantor,
-     * grantee outside the grantor's line) before anything is stored. It is in force on this node with the next
-     * decision, on other nodes after their next {@link #refresh()}.
+     * Creates a grant, or updates one the same grantor created under this id (the grant is replaced as a whole; its
+     * assignments are kept, and the engine honours each only while its role is in the grant and its user lies in the
+     * grantee's subtree). Needs {@link AdminCapability#MANAGE_GRANTS} over the grantor. The engine validates the
+     * grant (known organizations, roles visible at the grantor, grantee outside the grantor's line) before anything
+     * is stored. It is in force on this node with the next decision, on other nodes after their next
+     * {@link #refresh()}. Audited as {@code GRANTED}; an update that changes the grant first as {@code REVOKED} of the
+     * grant it replaces.
      *
+     * @throws IdentityException {@code admin.not_permitted} or {@code org.suspended} from the guard;
+     *     {@link AuthzErrors#GRANT_ID_TAKEN} when another grantor's grant has this id
      * @throws io.partnerid.authz.policy.PolicyValidationException when the grant is invalid
      */
     public synchronized GrantDef grant(Actor actor, GrantDef grant) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(grant, "grant");
+        guard.require(actor, AdminCapability.MANAGE_GRANTS, OrgId.of(grant.grantor()), "grant.create");
+        Optional<GrantDef> previous = repository.findGrant(grant.id());
+        if (previous.isPresent() && !previous.get().grantor().equals(grant.grantor())) {
+            throw new IdentityException(AuthzErrors.GRANT_ID_TAKEN, "The grant id is not available.",
+                    "grant " + grant.id() + " belongs to another grantor");
+        }
         List<GrantDef> before = engine.snapshot().document().grants();
         List<GrantDef> next = new ArrayList<>();
         for (GrantDef g : repository.allGrants()) {
@@ -236,21 +256,31 @@ public final class CrossOrgGrantService {
             throw e;
         }
         rebuildAfterChange();
+        if (previous.isPresent() && !previous.get().equals(grant)) {
+            publish(actor, OrgId.of(previous.get().grantor()), "org:" + previous.get().grantee(),
+                    PrivilegeChangeEvent.Change.REVOKED, privilegeOf(previous.get()), previous.get());
+        }
         publish(actor, OrgId.of(grant.grantor()), "org:" + grant.grantee(), PrivilegeChangeEvent.Change.GRANTED,
-                "grant:" + grant.id() + ":" + String.join("+", grant.roles()), grant);
+                privilegeOf(grant), grant);
         return grant;
     }
 
     /**
-     * Assigns a granted role to a user of the grantee (or of one of its sub-organizations).
+     * Assigns a granted role to a user of the grantee (or of one of its sub-organizations). Needs
+     * {@link AdminCapability#ASSIGN_ROLES} over {@code subjectOrg}, the organization of the user who receives it:
+     * the grantee's admins hand out what the grantor offered, to their own users only.
      *
-     * @throws IdentityException {@link AuthzErrors#GRANT_NOT_FOUND} for an unknown grant (also one revoked while
-     *     the assignment was being stored),
-     *     {@link AuthzErrors#GRANT_INVALID} for a role outside the grant or a user outside the grantee's subtree
+     * @throws IdentityException {@code admin.not_permitted} or {@code org.suspended} from the guard (checked first,
+     *     so an actor without authority over {@code subjectOrg} learns nothing about the grant);
+     *     {@link AuthzErrors#GRANT_NOT_FOUND} for an unknown grant (also one revoked while the assignment was being
+     *     stored), {@link AuthzErrors#GRANT_INVALID} for a role outside the grant or a user outside the grantee's
+     *     subtree
      */
     public synchronized GrantAssignment assign(Actor actor, String grantId, OrgId subjectOrg, String subjectId,
                                                String role) {
         Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(subjectOrg, "subjectOrg");
+        guard.require(actor, AdminCapability.ASSIGN_ROLES, subjectOrg, "grant.assign");
         GrantDef grant = repository.findGrant(grantId).orElseThrow(() -> new IdentityException(
                 AuthzErrors.GRANT_NOT_FOUND, "The grant was not found.", "grant " + grantId));
         if (!grant.roles().contains(role)) {
@@ -287,10 +317,12 @@ public final class CrossOrgGrantService {
 
     /**
      * Revokes a grant: this node's engine stops honouring it with the very next decision (other nodes at their next
-     * {@link #refresh()}), and every assignment derived from it is deleted and reported. When the grant is already
-     * gone (revoked on another node), this node's engine is refreshed at once.
+     * {@link #refresh()}), and every assignment derived from it is deleted and reported. Needs
+     * {@link AdminCapability#MANAGE_GRANTS} over the grantor. When the grant is already gone (revoked on another
+     * node), nothing is checked or changed and this node's engine is refreshed at once.
      *
      * @return the assignments removed (empty when the grant did not exist)
+     * @throws IdentityException {@code admin.not_permitted} or {@code org.suspended} from the guard
      */
     public synchronized List<GrantAssignment> revoke(Actor actor, String grantId) {
         Objects.requireNonNull(actor, "actor");
@@ -300,6 +332,7 @@ public final class CrossOrgGrantService {
             refresh();
             return List.of();
         }
+        guard.require(actor, AdminCapability.MANAGE_GRANTS, OrgId.of(grant.get().grantor()), "grant.revoke");
         List<GrantDef> remaining = new ArrayList<>();
         for (GrantDef g : repository.allGrants()) {
             if (!g.id().equals(grantId)) {
@@ -424,10 +457,111 @@ public final class CrossOrgGrantService {
         return out;
     }
 
+    private static String privilegeOf(GrantDef grant) {
+        return "grant:" + grant.id() + ":" + String.join("+", grant.roles());
+    }
+
     private void publish(Actor actor, OrgId org, String subject, PrivilegeChangeEvent.Change change,
                          String privilege, GrantDef grant) {
         OrgId tenant = engine.snapshot().pathOf(org).map(OrgPath::root).orElse(org);
         audit.publish(new PrivilegeChangeEvent(runtime.now(), tenant, Optional.of(org), actor, subject, change,
                 privilege, grant.notAfter()));
+    }
+
+    /**
+     * Builds a {@link CrossOrgGrantService}; each setting is required unless it says otherwise.
+     *
+     * <p>Not thread-safe; build once at start-up.
+     */
+    public static final class Builder {
+        private IdentityRuntime runtime;
+        private GrantRepository repository;
+        private PolicyEngine engine;
+        private AuditPublisher audit;
+        private AdminGuard guard;
+        private Duration maxStaleness = DEFAULT_MAX_STALENESS;
+
+        private Builder() {
+        }
+
+        /** Required: clock, ids and randomness. */
+        public Builder runtime(IdentityRuntime runtime) {
+            this.runtime = Objects.requireNonNull(runtime, "runtime");
+            return this;
+        }
+
+        /** Required: where grants and assignments are stored (shared by every node). */
+        public Builder repository(GrantRepository repository) {
+            this.repository = Objects.requireNonNull(repository, "repository");
+            return this;
+        }
+
+        /** Required: the engine whose grants this service maintains (one service per engine). */
+        public Builder engine(PolicyEngine engine) {
+            this.engine = Objects.requireNonNull(engine, "engine");
+            return this;
+        }
+
+        /** Required: where the privilege changes are published; it must not block. */
+        public Builder auditPublisher(AuditPublisher audit) {
+            this.audit = Objects.requireNonNull(audit, "audit");
+            return this;
+        }
+
+        /**
+         * Required: who may grant, revoke and assign; {@code core.admin().guard()} (identity-core's delegated
+         * administration). There is no default: grants are never changed unchecked.
+         */
+        public Builder adminGuard(AdminGuard guard) {
+            this.guard = Objects.requireNonNull(guard, "guard");
+            return this;
+        }
+
+        /**
+         * The longest time this node keeps honouring grants it could not confirm with the repository; default
+         * {@link #DEFAULT_MAX_STALENESS}. When refreshes have failed for longer than this since the last successful
+         * one, this node stops honouring every cross-organization grant (fail closed: a revocation made elsewhere
+         * meanwhile could otherwise stay in force indefinitely) until a refresh succeeds.
+         *
+         * @throws IllegalArgumentException when it is not positive
+         */
+        public Builder maxStaleness(Duration maxStaleness) {
+            Objects.requireNonNull(maxStaleness, "maxStaleness");
+            if (maxStaleness.isNegative() || maxStaleness.isZero()) {
+                throw new IllegalArgumentException("maxStaleness must be positive");
+            }
+            this.maxStaleness = maxStaleness;
+            return this;
+        }
+
+        /**
+         * Builds the service: imports the engine document's grants that the repository does not hold yet, then
+         * builds the engine's grants from the repository.
+         *
+         * @throws IllegalStateException when a required setting is missing
+         * @throws IdentityException {@code store.*} when the repository fails
+         */
+        public CrossOrgGrantService build() {
+            List<String> missing = new ArrayList<>();
+            if (runtime == null) {
+                missing.add("runtime");
+            }
+            if (repository == null) {
+                missing.add("repository");
+            }
+            if (engine == null) {
+                missing.add("engine");
+            }
+            if (audit == null) {
+                missing.add("auditPublisher");
+            }
+            if (guard == null) {
+                missing.add("adminGuard");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("CrossOrgGrantService needs " + missing);
+            }
+            return new CrossOrgGrantService(this);
+        }
     }
 }

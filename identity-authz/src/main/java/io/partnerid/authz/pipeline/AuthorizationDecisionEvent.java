@@ -14,6 +14,8 @@ import java.util.Optional;
  * An authorization decision of the zero-trust pipeline (resource access), for the audit trail.
  *
  * <p>Immutable and thread-safe. Carries ids, outcome, reason codes and the risk score; never the credential.
+ * {@linkplain #sheddable() Sheddable}: under load an {@link io.partnerid.core.audit.AsyncAuditPublisher} drops
+ * decisions (counted) before it ever refuses a state-change record.
  *
  * @param occurredAt when
  * @param tenant the tenant (root organization) of the subject
@@ -48,6 +50,15 @@ public record AuthorizationDecisionEvent(Instant occurredAt, OrgId tenant, Optio
     @Override
     public String type() {
         return "authz.decision";
+    }
+
+    /**
+     * True: a decision changes no state and anyone able to send a request can cause one, so a publisher under load
+     * sheds decisions (and counts them) rather than let them displace the records of changes.
+     */
+    @Override
+    public boolean sheddable() {
+        return true;
     }
 
     @Override

@@ -168,7 +168,10 @@ public final class ZeroTrustPipeline {
                     request.resource().org(), d.permitted(), d.reasons().stream().map(Reason::code).toList(),
                     riskScore));
         } catch (RuntimeException e) {
-            LOG.warn("audit publisher failed for an authorization decision", e);
+            // A decision changes nothing, so its record failing does not change the decision; no stack trace per
+            // request (a flood would otherwise flood the log too).
+            LOG.warn("audit publisher failed for an authorization decision: {}", e.getClass().getName());
+            LOG.debug("audit publisher failure", e);
         }
     }
 

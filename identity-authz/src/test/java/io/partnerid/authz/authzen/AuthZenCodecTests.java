@@ -121,4 +121,58 @@ class AuthZenCodecTests {
         assertThatThrownBy(() -> AuthZenCodec.parseEvaluationRequest("{" + "\"a\":[".repeat(40) + "]".repeat(40)
                 + "}")).isInstanceOf(IdentityException.class);
     }
+
+    @Test
+    void parseWhenRequestCollectionsOrStringsOverTheLimitsThenAuthzenInvalidBeforeAnyConditionSeesThem() {
+        String head = "{\"subject\": {\"type\": \"user\", \"id\": \"a\"}, \"action\": {\"name\": \"r\"}, "
+                + "\"resource\": {\"type\": \"d\", \"id\": \"1\", \"properties\": {\"tags\": ";
+        String atLimit = head + array(AuthZenCodec.MAX_ELEMENTS) + "}}}";
+        assertThat(AuthZenCodec.parseEvaluationRequest(atLimit).resource().properties().get("tags"))
+                .asList().hasSize(AuthZenCodec.MAX_ELEMENTS);
+
+        assertInvalid(() -> AuthZenCodec.parseEvaluationRequest(head + array(AuthZenCodec.MAX_ELEMENTS + 1)
+                + "}}}"), "resource.properties");
+        // nested deeper, in the context
+        assertInvalid(() -> AuthZenCodec.parseEvaluationRequest(head + "[]}}, \"context\": {\"a\": {\"b\": "
+                + array(AuthZenCodec.MAX_ELEMENTS + 1) + "}}}"), "context");
+        String longString = "\"" + "x".repeat(AuthZenCodec.MAX_STRING_LENGTH + 1) + "\"";
+        assertInvalid(() -> AuthZenCodec.parseEvaluationRequest(head + "[" + longString + "]}}}"),
+                "resource.properties");
+        assertInvalid(() -> AuthZenCodec.parseEvaluationRequest("{\"subject\": {\"type\": \"user\", \"id\": "
+                + longString + "}, \"action\": {\"name\": \"r\"}, \"resource\": {\"type\": \"d\", \"id\": \"1\"}}"),
+                "subject.id");
+        StringBuilder members = new StringBuilder("{");
+        for (int i = 0; i <= AuthZenCodec.MAX_ELEMENTS; i++) {
+            members.append(i == 0 ? "" : ",").append("\"m").append(i).append("\": 1");
+        }
+        assertInvalid(() -> AuthZenCodec.parseEvaluationRequest(head + "[]}}, \"context\": " + members + "}}"),
+                "context");
+    }
+
+    @Test
+    void parseEvaluationsWhenMoreItemsThanTheLimitThenAuthzenInvalid() {
+        String item = "{\"action\": {\"name\": \"r\"}}";
+        String base = "{\"subject\": {\"type\": \"user\", \"id\": \"a\"}, \"resource\": {\"type\": \"d\", "
+                + "\"id\": \"1\"}, \"evaluations\": [";
+        assertThat(AuthZenCodec.parseEvaluationsRequest(base + String.join(",",
+                java.util.Collections.nCopies(AuthZenCodec.MAX_EVALUATIONS, item)) + "]}").evaluations())
+                .hasSize(AuthZenCodec.MAX_EVALUATIONS);
+        assertInvalid(() -> AuthZenCodec.parseEvaluationsRequest(base + String.join(",",
+                java.util.Collections.nCopies(AuthZenCodec.MAX_EVALUATIONS + 1, item)) + "]}"), "evaluations");
+    }
+
+    private static String array(int n) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "" : ",").append('"').append('t').append(i).append('"');
+        }
+        return sb.append(']').toString();
+    }
+
+    private static void assertInvalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable parse, String member) {
+        assertThatThrownBy(parse).isInstanceOfSatisfying(IdentityException.class, e -> {
+            assertThat(e.code()).isEqualTo(AuthzErrors.AUTHZEN_INVALID);
+            assertThat(e.clientDescription()).contains(member);
+        });
+    }
 }

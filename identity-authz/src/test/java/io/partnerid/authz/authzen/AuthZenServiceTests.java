@@ -68,4 +68,29 @@ class AuthZenServiceTests {
                 + ", \"token\": \"garbage!\"}}")))
                 .satisfies(e -> assertThat(((IdentityException) e).code()).isEqualTo(AuthzErrors.AUTHZEN_INVALID));
     }
+
+    @DisplayName("AuthZEN §8.4 subject search: candidates are evaluated only until the page is filled")
+    @Test
+    void searchSubjectsWhenPageFilledThenRemainingCandidatesNotResolved() {
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<AuthZen.SubjectRef> many = java.util.stream.IntStream.range(0, 10_000)
+                .mapToObj(i -> new AuthZen.SubjectRef("user", "u" + i, java.util.Map.of())).toList();
+        SubjectResolver counting = ref -> {
+            lookups.incrementAndGet();
+            return java.util.Optional.of(io.partnerid.authz.Subject.of(ref.id(), TodoScenarioTests.CITADEL,
+                    java.util.List.of(io.partnerid.authz.RoleAssignment.of("viewer"))));
+        };
+        AuthZenService search = new AuthZenService(io.partnerid.authz.engine.PolicyEngine.create(
+                java.time.Clock.systemUTC(), io.partnerid.authz.policy.PolicyDocuments.fromYaml(
+                        io.partnerid.authz.AuthzFixtures.resource("/io/partnerid/authz/samples/todo-policy.yaml"))),
+                counting, ResourceResolver.fromProperties(), type -> many, type -> java.util.List.of());
+
+        var page = search.searchSubjects(AuthZenCodec.parseSubjectSearchRequest("{\"subject\": {\"type\": \"user\"}, "
+                + "\"action\": {\"name\": \"can_read_todos\"}, \"resource\": {\"type\": \"todo\", \"id\": \"t1\"}, "
+                + "\"page\": {\"limit\": 5}}"));
+
+        assertThat(page.results()).extracting(AuthZen.SubjectRef::id).containsExactly("u0", "u1", "u2", "u3", "u4");
+        assertThat(page.nextToken()).isNotEmpty();
+        assertThat(lookups.get()).isEqualTo(6); // the page and one more, not all 10,000
+    }
 }

@@ -31,11 +31,19 @@ class CrossOrgGrantServiceTests {
     private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-30T10:00:00Z"));
     private final PolicyEngine engine = PolicyEngine.create(clock, AuthzFixtures.supplyChain());
     private final List<AuditEvent> audited = new ArrayList<>();
-    private final CrossOrgGrantService grants = new CrossOrgGrantService(TestRuntimes.on(clock),
-            new InMemoryGrantRepository(), engine, audited::add);
+    private final CrossOrgGrantService grants = service(new InMemoryGrantRepository()).build();
     private final OrgId globex = OrgId.of("globex");
     private final Actor acmeAdmin = Actor.user("acme-admin");
     private final Actor globexAdmin = Actor.user("globex-admin");
+
+    /**
+     * A service whose guard permits everything: these tests are about grant validity, storage and refresh; who may
+     * grant, revoke and assign is {@link CrossOrgGrantAuthorityTests}' subject, against a real core.
+     */
+    private CrossOrgGrantService.Builder service(GrantRepository repository) {
+        return CrossOrgGrantService.builder().runtime(TestRuntimes.on(clock)).repository(repository).engine(engine)
+                .auditPublisher(audited::add).adminGuard((actor, capability, org, operation) -> { });
+    }
 
     private boolean bobMay(String action, String type, String org) {
         Subject bob = Subject.of("bob", globex, grants.roleAssignments(globex, "bob"));
@@ -132,7 +140,7 @@ class CrossOrgGrantServiceTests {
                 return shared.version();
             }
         };
-        CrossOrgGrantService service = new CrossOrgGrantService(TestRuntimes.on(clock), racing, engine, audited::add);
+        CrossOrgGrantService service = service(racing).build();
         assertThatThrownBy(() -> service.assign(globexAdmin, "g-acme-globex", globex, "bob", "viewer"))
                 .satisfies(e -> assertThat(((IdentityException) e).code()).isEqualTo(AuthzErrors.GRANT_NOT_FOUND));
         assertThat(shared.assignmentsOf(globex, "bob")).isEmpty();
@@ -141,7 +149,7 @@ class CrossOrgGrantServiceTests {
     @Test
     void refreshWhenStoreDownThenStoreFailureAndEngineKeepsItsGrantsUntilARefreshSucceeds() {
         FlakyGrantRepository store = new FlakyGrantRepository();
-        CrossOrgGrantService node = new CrossOrgGrantService(TestRuntimes.on(clock), store, engine, audited::add);
+        CrossOrgGrantService node = service(store).build();
         Subject bob = Subject.of("bob", globex, List.of(RoleAssignment.viaGrant("viewer", "g-acme-globex")));
         store.store.deleteGrant("g-acme-globex"); // revoked by another node
         store.failReads = true;
@@ -160,8 +168,7 @@ class CrossOrgGrantServiceTests {
     @Test
     void refreshWhenStoreDownLongerThanMaxStalenessThenNoGrantHonouredUntilARefreshSucceeds() {
         FlakyGrantRepository store = new FlakyGrantRepository();
-        CrossOrgGrantService node = new CrossOrgGrantService(TestRuntimes.on(clock), store, engine, audited::add,
-                Duration.ofMinutes(5));
+        CrossOrgGrantService node = service(store).maxStaleness(Duration.ofMinutes(5)).build();
         Subject bob = Subject.of("bob", globex, List.of(RoleAssignment.viaGrant("viewer", "g-acme-globex")));
         store.failReads = true;
 
@@ -185,8 +192,7 @@ class CrossOrgGrantServiceTests {
     @Test
     void refreshWhenSucceedingThenStalenessClockRestarts() {
         FlakyGrantRepository store = new FlakyGrantRepository();
-        CrossOrgGrantService node = new CrossOrgGrantService(TestRuntimes.on(clock), store, engine, audited::add,
-                Duration.ofMinutes(5));
+        CrossOrgGrantService node = service(store).maxStaleness(Duration.ofMinutes(5)).build();
         Subject bob = Subject.of("bob", globex, List.of(RoleAssignment.viaGrant("viewer", "g-acme-globex")));
 
         clock.advance(Duration.ofMinutes(4));
@@ -200,15 +206,15 @@ class CrossOrgGrantServiceTests {
     }
 
     @Test
-    void constructWhenMaxStalenessNotPositiveThenIllegalArgument() {
-        assertThatThrownBy(() -> new CrossOrgGrantService(TestRuntimes.on(clock), new InMemoryGrantRepository(),
-                engine, audited::add, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    void builderWhenMaxStalenessNotPositiveThenIllegalArgument() {
+        assertThatThrownBy(() -> service(new InMemoryGrantRepository()).maxStaleness(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void grantWhenStoreRefusesTheSaveThenEngineDoesNotHonourTheUnsavedGrant() {
         FlakyGrantRepository store = new FlakyGrantRepository();
-        CrossOrgGrantService node = new CrossOrgGrantService(TestRuntimes.on(clock), store, engine, audited::add);
+        CrossOrgGrantService node = service(store).build();
         store.failWrites = true;
 
         assertThatThrownBy(() -> node.grant(acmeAdmin, new GrantDef("g2", "acme", "globex", List.of("clerk"),
@@ -224,7 +230,7 @@ class CrossOrgGrantServiceTests {
     @Test
     void revokeWhenStoreRefusesTheDeleteThenNextRefreshRestoresWhatIsStored() {
         FlakyGrantRepository store = new FlakyGrantRepository();
-        CrossOrgGrantService node = new CrossOrgGrantService(TestRuntimes.on(clock), store, engine, audited::add);
+        CrossOrgGrantService node = service(store).build();
         Subject bob = Subject.of("bob", globex, List.of(RoleAssignment.viaGrant("viewer", "g-acme-globex")));
         store.failWrites = true;
 

@@ -57,8 +57,11 @@ abstract class CrossOrgGrantServiceTwoNodeContract {
     private void startNodes(PolicyDocument documentOfA) {
         engineA = PolicyEngine.create(clock, documentOfA);
         engineB = PolicyEngine.create(clock, AuthzFixtures.supplyChain());
-        nodeA = new CrossOrgGrantService(TestRuntimes.on(clock), nodeRepository(), engineA, e -> { });
-        nodeB = new CrossOrgGrantService(TestRuntimes.on(clock), nodeRepository(), engineB, e -> { });
+        // the guard permits everything: authority is CrossOrgGrantAuthorityTests' subject
+        nodeA = CrossOrgGrantService.builder().runtime(TestRuntimes.on(clock)).repository(nodeRepository())
+                .engine(engineA).auditPublisher(e -> { }).adminGuard((actor, capability, org, op) -> { }).build();
+        nodeB = CrossOrgGrantService.builder().runtime(TestRuntimes.on(clock)).repository(nodeRepository())
+                .engine(engineB).auditPublisher(e -> { }).adminGuard((actor, capability, org, op) -> { }).build();
     }
 
     private static boolean permits(PolicyEngine engine, Subject subject, String action, String type, String org) {

@@ -10,6 +10,7 @@ import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.OrganizationService;
 import io.partnerid.core.token.AccessTokenRequest;
 import io.partnerid.core.token.AccessTokenService;
+import io.partnerid.core.token.ForeignSubject;
 import io.partnerid.core.token.InMemoryRevokedTokenStore;
 import io.partnerid.core.token.InMemorySigningKeyRepository;
 import io.partnerid.core.token.KeySetId;
@@ -21,6 +22,7 @@ import io.partnerid.testkit.TestRuntimes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class AccessTokenIdentityVerifierTests {
@@ -78,5 +80,46 @@ class AccessTokenIdentityVerifierTests {
         new KillSwitch(organizations, List.of(), event -> { }, runtime)
                 .suspend(Actor.system("ops"), acme, "contract ended");
         assertThat(verifier.verify(valid)).isInstanceOf(IdentityVerifier.Refused.class);
+    }
+
+    private static final String PARTNER = "https://idp.partner-a.example";
+
+    @Test
+    void verifyWhenNativeTokenThenNativePrincipal() {
+        VerifiedPrincipal principal = ((IdentityVerifier.Verified) verifier.verify(token("https://api.example.com")))
+                .principal();
+        assertThat(principal.kind()).isEqualTo(VerifiedPrincipal.SubjectKind.NATIVE);
+        assertThat(principal.foreign()).isFalse();
+        assertThat(principal.attributes()).containsEntry("foreign", false).doesNotContainKey("sub_iss");
+    }
+
+    @Test
+    @DisplayName("R1: an exchanged token of a partner's subject gives a foreign principal under the namespaced id")
+    void verifyWhenExchangedPartnerSubjectThenForeignPrincipalWithNamespacedId() {
+        String namespaced = ForeignSubject.of(PARTNER, "user-42").value();
+        String token = tokens.issue(AccessTokenRequest.builder(acme, namespaced, "gateway")
+                .audience("https://api.example.com").claim(ForeignSubject.ISSUER_CLAIM, PARTNER)
+                .claim(ForeignSubject.SUBJECT_CLAIM, "user-42").build()).value();
+
+        VerifiedPrincipal principal = ((IdentityVerifier.Verified) verifier.verify(token)).principal();
+
+        assertThat(principal.subjectId()).isEqualTo(namespaced).isNotEqualTo("user-42");
+        assertThat(principal.foreign()).isTrue();
+        assertThat(principal.kind()).isEqualTo(VerifiedPrincipal.SubjectKind.FOREIGN);
+        assertThat(principal.attributes()).containsEntry("foreign", true).containsEntry("sub_iss", PARTNER)
+                .containsEntry("sub_ext", "user-42");
+    }
+
+    @Test
+    @DisplayName("R1: a token exchanged before namespacing (sub_iss, plain sub) never yields the plain sub as id")
+    void verifyWhenLegacyExchangedTokenThenNamespacedForeignPrincipal() {
+        String token = tokens.issue(AccessTokenRequest.builder(acme, "user-42", "gateway")
+                .audience("https://api.example.com").claim(ForeignSubject.ISSUER_CLAIM, PARTNER).build()).value();
+
+        VerifiedPrincipal principal = ((IdentityVerifier.Verified) verifier.verify(token)).principal();
+
+        assertThat(principal.subjectId()).isEqualTo(ForeignSubject.of(PARTNER, "user-42").value());
+        assertThat(principal.foreign()).isTrue();
+        assertThat(principal.attributes()).containsEntry("sub_ext", "user-42");
     }
 }

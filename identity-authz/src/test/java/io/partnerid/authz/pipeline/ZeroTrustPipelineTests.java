@@ -17,12 +17,18 @@ import io.partnerid.authz.risk.GeoLocation;
 import io.partnerid.authz.risk.RiskEngine;
 import io.partnerid.authz.risk.RiskPolicy;
 import io.partnerid.authz.risk.TableGeoIpResolver;
+import io.partnerid.core.Actor;
+import io.partnerid.core.Page;
+import io.partnerid.core.audit.AsyncAuditPublisher;
 import io.partnerid.core.audit.AuditEvent;
+import io.partnerid.core.audit.InMemoryAuditLog;
+import io.partnerid.core.audit.PrivilegeChangeEvent;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.testkit.MutableClock;
 import io.partnerid.testkit.TestRuntimes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,6 +100,45 @@ class ZeroTrustPipelineTests {
         Decision d = pipeline(0).authorize(call("clerk-token", "10.1.1.1", null, "read", "invoice"));
         assertThat(d.reasons()).extracting(r -> r.code()).containsExactly("org.suspended");
         assertThat(audited).hasSize(1); // denies are audited even with sampling 0
+    }
+
+    @Test
+    void authorizeWhenResourceOrgSuspendedAndSubjectOrgActiveThenDenyWithSuspensionReason() {
+        ZeroTrustPipeline p = pipeline(1.0);
+        AccessRequest paris = new AccessRequest("clerk-token", Optional.of("10.1.1.1"), Optional.empty(), "read",
+                Resource.of("invoice", "i9", OrgId.of("acme-emea-paris")), Map.of(), Optional.empty(),
+                Optional.empty());
+        assertThat(p.authorize(paris).permitted()).isTrue(); // the clerk's role reaches the Paris subtree
+
+        suspended.add(OrgId.of("acme-emea-paris")); // the resource's organization only; the subject's stays active
+        Decision d = p.authorize(paris);
+
+        assertThat(d.permitted()).isFalse();
+        assertThat(d.reasons()).extracting(r -> r.code()).containsExactly("org.suspended");
+        assertThat(audited).last().satisfies(e -> assertThat(e.details()).containsEntry("decision", "deny")
+                .containsEntry("resourceOrg", "acme-emea-paris").containsEntry("reasons", "org.suspended"));
+    }
+
+    @Test
+    void authorizeWhenFloodOfForgedCredentialsThenDecisionsShedAndPrivilegeChangeStillRecorded() {
+        InMemoryAuditLog log = new InMemoryAuditLog();
+        List<Runnable> stuckWorker = new ArrayList<>();
+        AsyncAuditPublisher publisher = AsyncAuditPublisher.builder(log).decisionCapacity(10).changeCapacity(10)
+                .changeTimeout(Duration.ZERO).executor(stuckWorker::add).build();
+        ZeroTrustPipeline p = ZeroTrustPipeline.builder(TestRuntimes.on(clock), verifier, engine, org -> true)
+                .audit(publisher, 0).build();
+
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(p.authorize(call("forged-" + i, "10.1.1.1", null, "read", "invoice")).permitted()).isFalse();
+        }
+        publisher.publish(new PrivilegeChangeEvent(clock.instant(), acme, Optional.of(emea), Actor.user("admin-1"),
+                "user:u1", PrivilegeChangeEvent.Change.GRANTED, "role:approver", Optional.empty()));
+        new ArrayList<>(stuckWorker).forEach(Runnable::run);
+
+        assertThat(publisher.stats().shed()).isEqualTo(1_000 - 10);
+        assertThat(publisher.stats().refused()).isZero();
+        assertThat(Page.all(page -> log.read(acme, page), 100)).extracting(r -> r.entry().type())
+                .contains("privilege.change").filteredOn("authz.decision"::equals).hasSize(10);
     }
 
     @Test

@@ -16,7 +16,10 @@ public enum AdminCapability {
     MANAGE_GROUPS,
     /** Define roles (only with permissions the actor holds). */
     MANAGE_ROLES,
-    /** Assign and revoke roles (only roles whose permissions the actor holds). */
+    /**
+     * Assign and revoke roles (only roles whose permissions the actor holds); also assign a role that another
+     * organization granted to this one (a cross-organization grant) to a user of the subtree.
+     */
     ASSIGN_ROLES,
     /** Register applications and rotate their secrets. */
     MANAGE_CLIENTS,
@@ -33,5 +36,12 @@ public enum AdminCapability {
     /** Read the audit trail of the subtree. */
     VIEW_AUDIT,
     /** Pull the kill switch: suspend and resume the subtree. */
-    SUSPEND
+    SUSPEND,
+    /**
+     * Offer the organization's roles to a partner organization and withdraw the offer: create, update and revoke
+     * cross-organization grants whose grantor lies in the subtree (identity-authz's {@code CrossOrgGrantService},
+     * through {@link AdminGuard}). Assigning a granted role to a partner's user needs {@link #ASSIGN_ROLES} at the
+     * user's organization instead.
+     */
+    MANAGE_GRANTS
 }

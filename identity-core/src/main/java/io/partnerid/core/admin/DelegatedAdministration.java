@@ -302,6 +302,34 @@ public final class DelegatedAdministration {
         return grants.findByScope(scope, page);
     }
 
+    /**
+     * The check of this façade for services outside identity-core that change privileges on an actor's authority
+     * (identity-authz's cross-organization grants): the same admin grants, subtree confinement and suspension rules
+     * as the façade's own operations; a refusal of a known organization is audited as an {@code admin.operation}
+     * with outcome {@code REFUSED} under the operation name the caller gives. See {@link AdminGuard} for the rules.
+     */
+    public AdminGuard guard() {
+        return this::requireForGuard;
+    }
+
+    private void requireForGuard(Actor actor, AdminCapability capability, OrgId target, String operation) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(capability, "capability");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(operation, "operation");
+        Optional<Organization> known = organizationRepository.findById(target);
+        if (known.isEmpty() && actor.type() == Actor.Type.SYSTEM) {
+            return; // the host's authority over ids of its own (a policy document's), which core does not hold
+        }
+        try {
+            authority.require(actor, capability, target);
+        } catch (IdentityException e) {
+            known.ifPresent(org -> refused(actor, org, operation, target.value(), e.code()));
+            log.debug("{} refused {} on {}: {}", actor, operation, target, e.code());
+            throw e;
+        }
+    }
+
     /** The capabilities {@code actor} holds over {@code orgId} (empty for unknown organizations). */
     public Set<AdminCapability> capabilitiesAt(Actor actor, OrgId orgId) {
         return organizations.find(orgId).map(o -> authority.capabilitiesAt(actor, o.path()))
@@ -389,8 +417,11 @@ public final class DelegatedAdministration {
     }
 
     /**
-     * Links a federated identity, keyed by (issuer, subject), to a user; needs {@code MANAGE_USERS} over the
-     * user's organization.
+     * Links a federated identity, keyed by (issuer, subject) within the user's tenant, to a user; needs
+     * {@code MANAGE_USERS} over the user's organization, and the issuer must be registered to that organization or
+     * an ancestor ({@code user.federated_issuer_not_registered} otherwise, see
+     * {@link io.partnerid.core.user.UserService#link}). Another tenant's link of the same pair is neither visible nor
+     * in the way.
      */
     public void linkFederatedIdentity(Actor actor, UserId userId, String issuer, String subject) {
         OrgId orgId = userOrg(actor, "user.link", userId);

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -20,25 +21,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The production {@link AuditPublisher}: hands each event to a bounded queue and returns at once; one worker
- * appends the events to an {@link AuditLog} in publication order and forwards them to optional downstream
- * publishers (a SIEM bridge, a metrics counter).
+ * The production {@link AuditPublisher}: hands each event to one of two bounded queues (lanes) and returns; one
+ * worker appends the events to an {@link AuditLog} and forwards them to optional downstream publishers (a SIEM
+ * bridge, a metrics counter).
  *
- * <p>Thread-safe; any number of threads may publish. {@link #publish} never blocks and never throws for a full
- * queue or a failing sink. Nothing is lost silently either: an event refused because the queue is full (or the
- * publisher is closed) is counted in {@link Stats#rejected()} and reported by a WARN log that carries counts only,
- * never event content (logged for the first rejection and then at every power of two, so an overload cannot flood
- * the log; the counter is exact). A log append or downstream publisher that throws is caught, counted and logged at
- * WARN with the event type and tenant id only. Hosts should alert on a non-zero rejected or failure count.
+ * <p>Thread-safe; any number of threads may publish. The two lanes keep a flood of cheap events from crowding out
+ * the records that matter:
+ * <ul>
+ *   <li><b>Decision lane</b> ({@linkplain AuditEvent#sheddable() sheddable} events: authorization decisions, token
+ *       verifications). {@link #publish} never blocks and never throws for them. When this lane is full, or the
+ *       publisher is closed, the event is shed: counted in {@link Stats#shed()} and reported by a WARN log that
+ *       carries counts only, never event content (logged for the first shed event and then at every power of two,
+ *       so an overload cannot flood the log; the counter is exact). Anyone able to send requests can fill this
+ *       lane, and that is all they can fill.</li>
+ *   <li><b>Change lane</b> (every other event: admin operations, grants, role changes, suspensions, domain lapses,
+ *       token issuance and revocation). Never dropped: when the lane is full, {@link #publish} waits up to the
+ *       change timeout for room, then throws {@link AuditUnavailableException} ({@code audit.unavailable}), as it
+ *       does at once when the publisher is closed, so the operation fails instead of losing its record silently.
+ *       Such refusals are counted in {@link Stats#refused()}.</li>
+ * </ul>
+ * A log append or downstream publisher that throws is caught, counted and logged at WARN with the event type and
+ * tenant id only. Hosts should alert on a non-zero shed, refused or failure count.
  *
- * <p>At most one worker task runs at a time on the executor, so the log sees the events in the order they were
- * queued. The executor must run tasks on another thread (a direct executor would make publishing synchronous). By
- * default the publisher owns one daemon thread; pass {@link Builder#threadFactory} to name or configure it, or
- * {@link Builder#executor} to share an executor the host owns (which {@link #close} then does not shut down).
+ * <p>At most one worker task runs at a time on the executor. It takes queued change records before queued
+ * decisions, and each lane's events in the order they were queued. The executor must run tasks on another thread
+ * (a direct executor would make publishing synchronous). By default the publisher owns one daemon thread; pass
+ * {@link Builder#threadFactory} to name or configure it, or {@link Builder#executor} to share an executor the host
+ * owns (which {@link #close} then does not shut down). When the executor refuses the worker after {@link #close},
+ * whatever is still queued is stored on the publishing thread.
  *
  * <pre>{@code
  * AsyncAuditPublisher audit = AsyncAuditPublisher.builder(auditLog)
- *         .capacity(50_000)
+ *         .decisionCapacity(50_000)                 // shed beyond this many queued decisions
+ *         .changeCapacity(10_000)                   // never shed; callers wait for room ...
+ *         .changeTimeout(Duration.ofSeconds(2))     // ... this long, then get audit.unavailable
  *         .downstream(siemBridge)
  *         .build();
  * // ... at shutdown:
@@ -47,8 +63,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class AsyncAuditPublisher implements AuditPublisher, AutoCloseable {
 
-    /** The queue capacity unless another is given. */
-    public static final int DEFAULT_CAPACITY = 10_000;
+    /** The decision lane's capacity unless another is given. */
+    public static final int DEFAULT_DECISION_CAPACITY = 10_000;
+
+    /** The change lane's capacity unless another is given. */
+    public static final int DEFAULT_CHANGE_CAPACITY = 10_000;
+
+    /** How long a change record waits for room in a full change lane unless another time is given. */
+    public static final Duration DEFAULT_CHANGE_TIMEOUT = Duration.ofSeconds(5);
 
     /** How long {@link #close()} waits for queued events unless another time is given. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
@@ -56,8 +78,11 @@ public final class AsyncAuditPublisher implements AuditPublisher, AutoCloseable 
     private static final Logger LOG = LoggerFactory.getLogger(AsyncAuditPublisher.class);
 
     private final AuditDelivery delivery;
-    private final int capacity;
-    private final BlockingQueue<AuditEvent> queue;
+    private final int decisionCapacity;
+    private final int changeCapacity;
+    private final BlockingQueue<AuditEvent> decisions;
+    private final BlockingQueue<AuditEvent> changes;
+    private final Duration changeTimeout;
     private final Executor executor;
     private final Optional<ExecutorService> ownedExecutor;
     private final Duration closeTimeout;
@@ -67,7 +92,8 @@ public final class AsyncAuditPublisher implements AuditPublisher, AutoCloseable 
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong stored = new AtomicLong();
-    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong shed = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private final AtomicLong sinkFailures = new AtomicLong();
     private final AtomicLong downstreamFailures = new AtomicLong();
     private final ReentrantLock progressLock = new ReentrantLock();
@@ -75,8 +101,11 @@ public final class AsyncAuditPublisher implements AuditPublisher, AutoCloseable 
 
     private AsyncAuditPublisher(Builder builder) {
         this.delivery = new AuditDelivery(builder.log, builder.downstream);
-        this.capacity = builder.capacity;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.decisionCapacity = builder.decisionCapacity;
+        this.changeCapacity = builder.changeCapacity;
+        this.decisions = new ArrayBlockingQueue<>(decisionCapacity);
+        this.changes = new ArrayBlockingQueue<>(changeCapacity);
+        this.changeTimeout = builder.changeTimeout;
         this.closeTimeout = builder.closeTimeout;
         if (builder.executor != null) {
             this.executor = builder.executor;
@@ -99,18 +128,48 @@ public final class AsyncAuditPublisher implements AuditPublisher, AutoCloseable 
     }
 
     /**
-     * Queues the event for storage and returns immediately; when the queue is full or the publisher is closed the
-     * event is rejected and counted instead.
+     * Queues the event for storage. A {@linkplain AuditEvent#sheddable() sheddable} event is shed and counted when
+     * its lane is full or the publisher is closed; this call then returns at once. Any other event waits up to the
+     * change timeout for room in its lane.
+     *
+     * @throws AuditUnavailableException ({@code audit.unavailable}) for an event that is not sheddable when its lane
+     *     stayed full for the whole change timeout, when the waiting thread was interrupted, or when the publisher
+     *     is closed
      */
     @Override
     public void publish(AuditEvent event) {
         Objects.requireNonNull(event, "event");
-        if (closed.get() || !queue.offer(event)) {
-            reject();
-            return;
+        if (event.sheddable()) {
+            if (closed.get() || !decisions.offer(event)) {
+                shed(event);
+                return;
+            }
+        } else {
+            enqueueChange(event);
         }
         accepted.incrementAndGet();
         scheduleWorker();
+    }
+
+    private void enqueueChange(AuditEvent event) {
+        if (closed.get()) {
+            throw refuse(event, "the audit publisher is closed");
+        }
+        if (changes.offer(event)) {
+            return;
+        }
+        scheduleWorker(); // the lane is full: make sure a worker is draining it while this caller waits
+        boolean queued;
+        try {
+            queued = changes.offer(event, changeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw refuse(event, "interrupted while waiting for room in the audit change queue");
+        }
+        if (!queued) {
+            throw refuse(event, "the audit change queue (capacity " + changeCapacity + ") stayed full for "
+                    + changeTimeout);
+        }
     }
 
     /**
@@ -151,58 +210,84 @@ public final class AsyncAuditPublisher implements AuditPublisher, AutoCloseable 
             return;
         }
         if (!flush(closeTimeout)) {
-            LOG.warn("Audit publisher closed with {} events still queued after {}", queue.size(), closeTimeout);
+            LOG.warn("Audit publisher closed with {} change and {} decision events still queued after {}",
+                    changes.size(), decisions.size(), closeTimeout);
         }
         ownedExecutor.ifPresent(ExecutorService::shutdown);
     }
 
     /** A snapshot of the publisher's counters. */
     public Stats stats() {
-        return new Stats(accepted.get(), stored.get(), rejected.get(), sinkFailures.get(), downstreamFailures.get(),
-                queue.size(), capacity);
+        return new Stats(accepted.get(), stored.get(), shed.get(), refused.get(), sinkFailures.get(),
+                downstreamFailures.get(), decisions.size(), decisionCapacity, changes.size(), changeCapacity);
     }
 
-    /** The number of events rejected because the queue was full or the publisher closed. */
-    public long rejectedCount() {
-        return rejected.get();
+    /** The number of sheddable events shed because their lane was full or the publisher closed. */
+    public long shedCount() {
+        return shed.get();
     }
 
-    private void reject() {
-        long count = rejected.incrementAndGet();
+    /** The number of state-change events refused with {@link AuditUnavailableException}. */
+    public long refusedCount() {
+        return refused.get();
+    }
+
+    private void shed(AuditEvent event) {
+        long count = shed.incrementAndGet();
         if (Long.bitCount(count) == 1) {
-            LOG.warn("Audit queue full or publisher closed (capacity {}): audit event rejected; {} rejected so far",
-                    capacity, count);
+            LOG.warn("Audit decision queue full or publisher closed (capacity {}): a sheddable {} event was shed; "
+                    + "{} shed so far", decisionCapacity, event.type(), count);
         }
     }
 
+    private AuditUnavailableException refuse(AuditEvent event, String why) {
+        long count = refused.incrementAndGet();
+        if (Long.bitCount(count) == 1) {
+            LOG.warn("Audit change record refused ({}): a {} event of tenant {}; {} refused so far", why,
+                    event.type(), event.tenant(), count);
+        }
+        return new AuditUnavailableException(why + "; a " + event.type() + " event of tenant " + event.tenant()
+                + " was not recorded");
+    }
+
     private void scheduleWorker() {
-        if (queue.isEmpty() || !workerScheduled.compareAndSet(false, true)) {
+        if (idle() || !workerScheduled.compareAndSet(false, true)) {
             return;
         }
         try {
             executor.execute(this::drain);
         } catch (RejectedExecutionException e) {
-            workerScheduled.set(false);
             if (closed.get()) {
-                discardQueued();
+                // The executor is gone after close: store what is left here (this thread holds the worker flag).
+                drain();
             } else {
-                LOG.warn("Audit worker could not be scheduled ({} events queued); retrying on the next publish",
-                        queue.size());
+                workerScheduled.set(false);
+                LOG.warn("Audit worker could not be scheduled ({} change and {} decision events queued); retrying "
+                        + "on the next publish", changes.size(), decisions.size());
             }
         }
+    }
+
+    private boolean idle() {
+        return changes.isEmpty() && decisions.isEmpty();
+    }
+
+    private AuditEvent next() {
+        AuditEvent change = changes.poll();
+        return change != null ? change : decisions.poll();
     }
 
     private void drain() {
         try {
             while (true) {
                 AuditEvent event;
-                while ((event = queue.poll()) != null) {
+                while ((event = next()) != null) {
                     handle(event);
                 }
                 workerScheduled.set(false);
                 // An event queued after the last poll but before the flag was cleared found the flag set and did not
                 // schedule a worker: take it over here.
-                if (queue.isEmpty() || !workerScheduled.compareAndSet(false, true)) {
+                if (idle() || !workerScheduled.compareAndSet(false, true)) {
                     return;
                 }
             }
@@ -229,33 +314,25 @@ public final class AsyncAuditPublisher implements AuditPublisher, AutoCloseable 
         }
     }
 
-    private void discardQueued() {
-        int discarded = 0;
-        while (queue.poll() != null) {
-            discarded++;
-            rejected.incrementAndGet();
-            processed.incrementAndGet();
-        }
-        if (discarded > 0) {
-            LOG.warn("Audit publisher closed: {} queued audit events could not be stored", discarded);
-        }
-    }
-
     /**
      * A snapshot of the counters of an {@link AsyncAuditPublisher}.
      *
      * <p>Immutable and thread-safe.
      *
-     * @param accepted events queued since start
+     * @param accepted events queued since start (both lanes)
      * @param stored events appended to the log
-     * @param rejected events refused because the queue was full or the publisher closed
+     * @param shed sheddable events dropped because the decision lane was full or the publisher closed
+     * @param refused state-change events refused with {@link AuditUnavailableException} (never dropped silently)
      * @param sinkFailures events whose log append threw
      * @param downstreamFailures downstream publish calls that threw
-     * @param queued events waiting in the queue now
-     * @param capacity the queue capacity
+     * @param decisionsQueued sheddable events waiting now
+     * @param decisionCapacity the decision lane's capacity
+     * @param changesQueued state-change events waiting now
+     * @param changeCapacity the change lane's capacity
      */
-    public record Stats(long accepted, long stored, long rejected, long sinkFailures, long downstreamFailures,
-                        int queued, int capacity) {
+    public record Stats(long accepted, long stored, long shed, long refused, long sinkFailures,
+                        long downstreamFailures, int decisionsQueued, int decisionCapacity, int changesQueued,
+                        int changeCapacity) {
     }
 
     /**
@@ -266,8 +343,12 @@ public final class AsyncAuditPublisher implements AuditPublisher, AutoCloseable 
     public static final class Builder {
         private final AuditLog log;
         private final List<AuditPublisher> downstream = new ArrayList<>();
-        private int capacity = DEFAULT_CAPACITY;
-        private boolean capacitySet;
+        private int decisionCapacity = DEFAULT_DECISION_CAPACITY;
+        private boolean decisionCapacitySet;
+        private int changeCapacity = DEFAULT_CHANGE_CAPACITY;
+        private boolean changeCapacitySet;
+        private Duration changeTimeout = DEFAULT_CHANGE_TIMEOUT;
+        private boolean changeTimeoutSet;
         private Executor executor;
         private ThreadFactory threadFactory;
         private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
@@ -277,16 +358,51 @@ public final class AsyncAuditPublisher implements AuditPublisher, AutoCloseable 
             this.log = Objects.requireNonNull(log, "log");
         }
 
-        /** The queue capacity, at least 1; 10 000 by default. */
-        public Builder capacity(int capacity) {
-            if (capacitySet) {
-                throw new IllegalStateException("capacity was already set");
+        /**
+         * How many sheddable events (authorization decisions, token verifications) may wait, at least 1; beyond it
+         * they are shed and counted. 10 000 by default.
+         */
+        public Builder decisionCapacity(int capacity) {
+            if (decisionCapacitySet) {
+                throw new IllegalStateException("decisionCapacity was already set");
             }
             if (capacity < 1) {
-                throw new IllegalArgumentException("capacity must be at least 1");
+                throw new IllegalArgumentException("decisionCapacity must be at least 1");
             }
-            this.capacity = capacity;
-            this.capacitySet = true;
+            this.decisionCapacity = capacity;
+            this.decisionCapacitySet = true;
+            return this;
+        }
+
+        /**
+         * How many state-change records may wait, at least 1; beyond it callers wait for room up to the change
+         * timeout. 10 000 by default.
+         */
+        public Builder changeCapacity(int capacity) {
+            if (changeCapacitySet) {
+                throw new IllegalStateException("changeCapacity was already set");
+            }
+            if (capacity < 1) {
+                throw new IllegalArgumentException("changeCapacity must be at least 1");
+            }
+            this.changeCapacity = capacity;
+            this.changeCapacitySet = true;
+            return this;
+        }
+
+        /**
+         * How long a state-change record waits for room in a full change lane before {@code publish} throws
+         * {@link AuditUnavailableException}; zero refuses at once. 5 seconds by default.
+         */
+        public Builder changeTimeout(Duration timeout) {
+            if (changeTimeoutSet) {
+                throw new IllegalStateException("changeTimeout was already set");
+            }
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("changeTimeout must not be negative");
+            }
+            this.changeTimeout = timeout;
+            this.changeTimeoutSet = true;
             return this;
         }
 

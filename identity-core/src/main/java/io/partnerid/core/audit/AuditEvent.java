@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * <p>Implementations are immutable records and thread-safe. Audit events are not log lines: they go through an
  * {@link AuditPublisher} and into the hash-chained {@link AuditLog}. {@link #details()} must never contain
  * secrets, tokens, assertions or codes, only ids and outcomes. Other modules add their own event records
- * (logins, exchanges, decisions) by implementing this interface.
+ * (logins, exchanges, decisions) by implementing this interface, and say through {@link #sheddable()} whether a
+ * publisher under load may shed them.
  */
 public interface AuditEvent {
 
@@ -34,6 +35,19 @@ public interface AuditEvent {
 
     /** The event's own fields as flat strings, for storage and hashing; no secrets. */
     Map<String, String> details();
+
+    /**
+     * Whether a publisher under load may shed this event (drop it and count it) instead of storing it.
+     *
+     * <p>True only for high-volume records that change no state, such as authorization decisions and token
+     * verifications, which anyone able to send a request can produce in bulk. False (the default) for every
+     * record of a change (admin operations, grants, role changes, suspensions, domain lapses, token issuance and
+     * revocation): a publisher never drops those, and the flood of sheddable events can never displace them (see
+     * {@link AsyncAuditPublisher}). Override it only for state-free events; when in doubt, keep the default.
+     */
+    default boolean sheddable() {
+        return false;
+    }
 
     /** The storable, hashable form of this event. */
     default AuditEntry toEntry() {

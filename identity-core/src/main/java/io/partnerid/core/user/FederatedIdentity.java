@@ -6,14 +6,16 @@ import java.util.Objects;
 
 /**
  * A link between an identity at an external identity provider, named by ({@code issuer}, {@code subject}), and a
- * local user.
+ * local user, within one tenant.
  *
- * <p>Immutable and thread-safe. The pair (issuer, subject) is the key: it is unique across the whole deployment and
- * compared exactly (case-sensitive, no normalization), as OpenID Connect Core §5.7 prescribes ("the sub and iss
- * Claims, used together, are the only Claims that an RP can rely upon as a stable identifier"). E-mail addresses
- * are never a key (catalogue row M1, "nOAuth"). For Microsoft Entra ID, pass the tenant-specific issuer and the
- * {@code oid}/{@code sub} of that tenant.
+ * <p>Immutable and thread-safe. The key is (tenant, issuer, subject): the pair (issuer, subject) is unique within a
+ * tenant (the root organization of the user's tree) and compared exactly (case-sensitive, no normalization), as
+ * OpenID Connect Core §5.7 prescribes ("the sub and iss Claims, used together, are the only Claims that an RP can
+ * rely upon as a stable identifier"). Two tenants may each link the same pair to a user of their own; neither sees
+ * or blocks the other's link (catalogue row R2). E-mail addresses are never a key (catalogue row M1, "nOAuth"). For
+ * Microsoft Entra ID, pass the tenant-specific issuer and the {@code oid}/{@code sub} of that tenant.
  *
+ * @param tenant the root organization of the user's tree when the link was made: the scope of the key
  * @param issuer the issuer identifier (OIDC {@code iss}, SAML IdP entity id), 1 to 512 characters, no control
  *     characters
  * @param subject the subject at that issuer (OIDC {@code sub}, SAML persistent NameID), 1 to 512 characters, no
@@ -24,10 +26,11 @@ import java.util.Objects;
  * @param linkedAt when the link was made
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#ClaimStability">OIDC Core §5.7</a>
  */
-public record FederatedIdentity(String issuer, String subject, UserId userId, PoolId poolId, OrgId orgId,
-                                Instant linkedAt) {
+public record FederatedIdentity(OrgId tenant, String issuer, String subject, UserId userId, PoolId poolId,
+                                OrgId orgId, Instant linkedAt) {
 
     public FederatedIdentity {
+        Objects.requireNonNull(tenant, "tenant");
         checkKeyPart(issuer, "issuer");
         checkKeyPart(subject, "subject");
         Objects.requireNonNull(userId, "userId");

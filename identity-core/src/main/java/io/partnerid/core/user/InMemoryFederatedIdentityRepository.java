@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -22,18 +23,18 @@ import java.util.TreeSet;
  */
 public final class InMemoryFederatedIdentityRepository implements FederatedIdentityRepository {
 
-    private static final Comparator<FederatedIdentity> ORDER =
-            Comparator.comparing(FederatedIdentity::issuer).thenComparing(FederatedIdentity::subject);
+    private static final Comparator<FederatedIdentity> ORDER = Comparator.comparing(FederatedIdentity::issuer)
+            .thenComparing(FederatedIdentity::subject).thenComparing(l -> l.tenant().value());
 
     private final Map<Key, FederatedIdentity> byKey = new HashMap<>();
     private final Map<UserId, TreeSet<FederatedIdentity>> byUser = new HashMap<>();
 
-    private record Key(String issuer, String subject) {
+    private record Key(OrgId tenant, String issuer, String subject) {
     }
 
     @Override
     public synchronized void insert(FederatedIdentity link) {
-        Key key = new Key(link.issuer(), link.subject());
+        Key key = new Key(link.tenant(), link.issuer(), link.subject());
         if (byKey.containsKey(key)) {
             throw StoreErrors.duplicate("federated identity");
         }
@@ -42,8 +43,9 @@ public final class InMemoryFederatedIdentityRepository implements FederatedIdent
     }
 
     @Override
-    public synchronized boolean delete(String issuer, String subject) {
-        FederatedIdentity removed = byKey.remove(new Key(issuer, subject));
+    public synchronized boolean delete(OrgId tenant, String issuer, String subject) {
+        Objects.requireNonNull(tenant, "tenant");
+        FederatedIdentity removed = byKey.remove(new Key(tenant, issuer, subject));
         if (removed == null) {
             return false;
         }
@@ -56,8 +58,9 @@ public final class InMemoryFederatedIdentityRepository implements FederatedIdent
     }
 
     @Override
-    public synchronized Optional<FederatedIdentity> find(String issuer, String subject) {
-        return Optional.ofNullable(byKey.get(new Key(issuer, subject)));
+    public synchronized Optional<FederatedIdentity> find(OrgId tenant, String issuer, String subject) {
+        Objects.requireNonNull(tenant, "tenant");
+        return Optional.ofNullable(byKey.get(new Key(tenant, issuer, subject)));
     }
 
     @Override
@@ -82,7 +85,7 @@ public final class InMemoryFederatedIdentityRepository implements FederatedIdent
             return 0;
         }
         for (FederatedIdentity link : links) {
-            byKey.remove(new Key(link.issuer(), link.subject()));
+            byKey.remove(new Key(link.tenant(), link.issuer(), link.subject()));
         }
         return links.size();
     }
@@ -90,18 +93,20 @@ public final class InMemoryFederatedIdentityRepository implements FederatedIdent
     private static String cursor(FederatedIdentity link) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         return b64.encodeToString(link.issuer().getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(link.subject().getBytes(StandardCharsets.UTF_8));
+                + b64.encodeToString(link.subject().getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(link.tenant().value().getBytes(StandardCharsets.UTF_8));
     }
 
     private static FederatedIdentity probe(String cursor, UserId userId) {
-        int dot = cursor.indexOf('.');
-        if (dot < 0) {
+        String[] parts = cursor.split("\\.", -1);
+        if (parts.length != 3) {
             throw new IllegalArgumentException("malformed cursor");
         }
         Base64.Decoder b64 = Base64.getUrlDecoder();
-        String issuer = new String(b64.decode(cursor.substring(0, dot)), StandardCharsets.UTF_8);
-        String subject = new String(b64.decode(cursor.substring(dot + 1)), StandardCharsets.UTF_8);
-        return new FederatedIdentity(issuer, subject, userId, PoolId.of("cursor"),
-                OrgId.of("cursor"), Instant.EPOCH);
+        String issuer = new String(b64.decode(parts[0]), StandardCharsets.UTF_8);
+        String subject = new String(b64.decode(parts[1]), StandardCharsets.UTF_8);
+        OrgId tenant = OrgId.of(new String(b64.decode(parts[2]), StandardCharsets.UTF_8));
+        return new FederatedIdentity(tenant, issuer, subject, userId, PoolId.of("cursor"), OrgId.of("cursor"),
+                Instant.EPOCH);
     }
 }

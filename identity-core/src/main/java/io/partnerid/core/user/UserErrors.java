@@ -22,8 +22,15 @@ public final class UserErrors {
     /** The username is already taken in the pool. */
     public static final ErrorCode USERNAME_TAKEN = ErrorCode.of("user.username_taken");
 
-    /** The (issuer, subject) pair is already linked to a user (this one or another). */
+    /** The (issuer, subject) pair is already linked to a user (this one or another) of the same tenant. */
     public static final ErrorCode FEDERATED_IDENTITY_TAKEN = ErrorCode.of("user.federated_identity_taken");
+
+    /**
+     * The issuer is not registered to the user's organization or any of its ancestors (see
+     * {@link FederatedIssuerResolver}), so no identity it asserts can be linked. Says nothing about other tenants.
+     */
+    public static final ErrorCode FEDERATED_ISSUER_NOT_REGISTERED =
+            ErrorCode.of("user.federated_issuer_not_registered");
 
     /** An explicit membership was requested in the user's own home organization, which it needs none for. */
     public static final ErrorCode HOME_ORG_MEMBERSHIP = ErrorCode.of("user.home_org_membership");

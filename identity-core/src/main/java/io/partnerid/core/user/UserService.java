@@ -10,6 +10,7 @@ import io.partnerid.core.org.OrgErrors;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.Organization;
 import io.partnerid.core.org.OrganizationService;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -22,16 +23,20 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: all state lives in the repositories, and every read-check-write is protected by the
  * repositories' optimistic concurrency ({@code store.conflict} when another writer got there first). This is the
  * <em>unchecked</em> domain service: it enforces the model's own rules (a pool belongs to one organization, a user
- * lives in one pool, allowed status transitions, (issuer, subject) uniqueness, nothing new under a suspended
- * organization) but knows no acting principal. Applications administer users through the delegated
+ * lives in one pool, allowed status transitions, links only for issuers registered to the user's organization and
+ * (issuer, subject) uniqueness per tenant, nothing new under a suspended organization) but knows no acting
+ * principal. Applications administer users through the delegated
  * administration façade, which checks the actor's admin grants and audits; this service publishes no audit events.
  *
  * <pre>{@code
- * UserService users = UserService.inMemory(organizations, runtime);
+ * InMemoryFederatedIssuerResolver issuers = new InMemoryFederatedIssuerResolver();
+ * UserService users = UserService.inMemory(organizations, issuers, runtime);
  * IdentityPool pool = users.createPool(acme.id(), "Acme staff");
  * User alice = users.createUser(new NewUser(pool.id(), "alice", Optional.of("alice@acme.example"), "Alice",
  *         UserStatus.ACTIVE));
+ * issuers.register(acme.id(), "https://login.acme.example");   // federation does this from Acme's connections
  * users.link(alice.id(), "https://login.acme.example", "248289761001");
+ * Optional<User> found = users.findByFederatedIdentity(acme.id(), "https://login.acme.example", "248289761001");
  * users.addMembership(alice.id(), hostOrg.id()); // Alice also works for the host
  * }</pre>
  */
@@ -42,6 +47,7 @@ public final class UserService {
     private final IdentityPoolRepository pools;
     private final UserRepository users;
     private final FederatedIdentityRepository links;
+    private final FederatedIssuerResolver issuers;
     private final MembershipRepository memberships;
     private final OrganizationService organizations;
     private final IdentityRuntime runtime;
@@ -52,25 +58,33 @@ public final class UserService {
      * @param pools storage of identity pools
      * @param users storage of users
      * @param links storage of federated identity links
+     * @param issuers which issuers each organization registered; {@link FederatedIssuerResolver#none()} refuses
+     *     every link
      * @param memberships storage of explicit memberships
      * @param organizations the organization tree (existence, status and ancestry of organizations)
      * @param runtime clock and id generator
      */
     public UserService(IdentityPoolRepository pools, UserRepository users, FederatedIdentityRepository links,
-                       MembershipRepository memberships, OrganizationService organizations,
-                       IdentityRuntime runtime) {
+                       FederatedIssuerResolver issuers, MembershipRepository memberships,
+                       OrganizationService organizations, IdentityRuntime runtime) {
         this.pools = Objects.requireNonNull(pools, "pools");
         this.users = Objects.requireNonNull(users, "users");
         this.links = Objects.requireNonNull(links, "links");
+        this.issuers = Objects.requireNonNull(issuers, "issuers");
         this.memberships = Objects.requireNonNull(memberships, "memberships");
         this.organizations = Objects.requireNonNull(organizations, "organizations");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
     }
 
-    /** A service over fresh in-memory repositories, for tests, samples and local development. */
-    public static UserService inMemory(OrganizationService organizations, IdentityRuntime runtime) {
+    /**
+     * A service over fresh in-memory repositories, for tests, samples and local development; links are allowed for
+     * the issuers {@code issuers} registers.
+     */
+    public static UserService inMemory(OrganizationService organizations, FederatedIssuerResolver issuers,
+                                       IdentityRuntime runtime) {
         return new UserService(new InMemoryIdentityPoolRepository(), new InMemoryUserRepository(),
-                new InMemoryFederatedIdentityRepository(), new InMemoryMembershipRepository(), organizations, runtime);
+                new InMemoryFederatedIdentityRepository(), issuers, new InMemoryMembershipRepository(), organizations,
+                runtime);
     }
 
     /**
@@ -242,55 +256,109 @@ public final class UserService {
     // ---------------------------------------------------------------------------------------- federated identities
 
     /**
-     * Links the external identity (issuer, subject) to a user. The pair is compared exactly and can be linked to
-     * one user only; e-mail addresses play no part.
+     * Links the external identity (issuer, subject) to a user, in the user's tenant. The issuer must be registered
+     * (see {@link FederatedIssuerResolver}) to the user's home organization or one of its ancestors: an organization
+     * links only identities asserted by its own identity providers. The pair is compared exactly and can be linked
+     * to one user per tenant; another tenant's link of the same pair is neither visible nor in the way. E-mail
+     * addresses play no part.
      *
-     * @throws IdentityException {@code user.not_found}; {@code user.federated_identity_taken} when the pair is
-     *     already linked (to this user or another); {@code org.suspended}; {@code user.invalid_request} for an empty
-     *     or oversized issuer or subject
+     * @throws IdentityException {@code user.not_found}; {@code user.invalid_request} for an empty or oversized issuer
+     *     or subject; {@code org.suspended}; {@code user.federated_issuer_not_registered} when the issuer is not
+     *     registered to the user's organization or an ancestor; {@code user.federated_identity_taken} when the pair
+     *     is already linked in the tenant (to this user or another)
      */
     public FederatedIdentity link(UserId userId, String issuer, String subject) {
         User user = requireUser(userId);
-        requireActiveOrg(user.orgId());
-        FederatedIdentity link = valid(() -> new FederatedIdentity(issuer, subject, user.id(), user.poolId(),
-                user.orgId(), runtime.now()));
+        Organization home = requireActiveOrg(user.orgId());
+        FederatedIdentity link = valid(() -> new FederatedIdentity(home.tenant(), issuer, subject, user.id(),
+                user.poolId(), user.orgId(), runtime.now()));
+        if (!issuerRegistered(home, issuer)) {
+            throw new IdentityException(UserErrors.FEDERATED_ISSUER_NOT_REGISTERED,
+                    "The identity provider is not registered for this organization.",
+                    "issuer not registered to " + home.id() + " or its ancestors");
+        }
         try {
             links.insert(link);
         } catch (IdentityException e) {
             throw translateDuplicate(e, UserErrors.FEDERATED_IDENTITY_TAKEN,
-                    "The external identity cannot be linked.", "federated identity already linked");
+                    "The external identity cannot be linked.", "federated identity already linked in tenant "
+                            + home.tenant());
         }
         return link;
     }
 
+    /** True when {@code issuer} is registered to {@code org} or one of its ancestors, nearest first. */
+    private boolean issuerRegistered(Organization org, String issuer) {
+        List<OrgId> line = org.path().ids();
+        for (int i = line.size() - 1; i >= 0; i--) {
+            if (issuers.isRegistered(line.get(i), issuer)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * Removes the link (issuer, subject) from a user.
+     * Removes the link (issuer, subject) from a user, in the user's tenant.
      *
-     * @return true when the link existed and belonged to the user; false otherwise (a link of another user is left
-     *     alone)
+     * @return true when the link existed and belonged to the user; false otherwise (a link of another user, or of
+     *     another tenant, is left alone)
      */
     public boolean unlink(UserId userId, String issuer, String subject) {
         Objects.requireNonNull(userId, "userId");
-        Optional<FederatedIdentity> link = findLink(issuer, subject);
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(subject, "subject");
+        Optional<User> user = findUser(userId);
+        Optional<OrgId> tenant = user.flatMap(u -> organizations.find(u.orgId())).map(Organization::tenant);
+        if (tenant.isEmpty()) {
+            return false;
+        }
+        Optional<FederatedIdentity> link = links.find(tenant.get(), issuer, subject);
         if (link.isEmpty() || !link.get().userId().equals(userId)) {
             return false;
         }
-        return links.delete(issuer, subject);
-    }
-
-    /** The link of (issuer, subject), by exact comparison; empty when there is none. */
-    public Optional<FederatedIdentity> findLink(String issuer, String subject) {
-        Objects.requireNonNull(issuer, "issuer");
-        Objects.requireNonNull(subject, "subject");
-        return links.find(issuer, subject);
+        return links.delete(tenant.get(), issuer, subject);
     }
 
     /**
-     * The user linked to (issuer, subject), by exact comparison; empty when there is none. Callers that route a
-     * login must still check that the user's organization is the one that trusts this issuer.
+     * The link of (issuer, subject) in the tenant of {@code org}, by exact comparison; empty when there is none, when
+     * {@code org} is unknown, or when the linked user no longer lives in that tenant. {@code org} is any organization
+     * of the tenant, typically the one whose connection received the login; links of other tenants are never
+     * returned.
      */
-    public Optional<User> findByFederatedIdentity(String issuer, String subject) {
-        return findLink(issuer, subject).flatMap(l -> users.findById(l.userId()));
+    public Optional<FederatedIdentity> findLink(OrgId org, String issuer, String subject) {
+        return resolveLink(org, issuer, subject).map(Resolved::link);
+    }
+
+    /**
+     * The user linked to (issuer, subject) in the tenant of {@code org}, by exact comparison; empty when there is
+     * none (see {@link #findLink}). Another tenant's link of the same pair is never returned. The caller routing a
+     * login passes the organization whose identity-provider connection (or trusted issuer) received it.
+     */
+    public Optional<User> findByFederatedIdentity(OrgId org, String issuer, String subject) {
+        return resolveLink(org, issuer, subject).map(Resolved::user);
+    }
+
+    private record Resolved(FederatedIdentity link, User user) {
+    }
+
+    private Optional<Resolved> resolveLink(OrgId org, String issuer, String subject) {
+        Objects.requireNonNull(org, "org");
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(subject, "subject");
+        Optional<OrgId> tenant = organizations.find(org).map(Organization::tenant);
+        if (tenant.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<FederatedIdentity> link = links.find(tenant.get(), issuer, subject);
+        if (link.isEmpty()) {
+            return Optional.empty();
+        }
+        // A user whose organization moved to another tenant no longer answers for this tenant's link.
+        Optional<User> user = users.findById(link.get().userId());
+        boolean stillThere = user.flatMap(u -> organizations.find(u.orgId()))
+                .map(o -> o.tenant().equals(tenant.get())).orElse(false);
+        return stillThere ? Optional.of(new Resolved(link.get(), user.get())) : Optional.empty();
     }
 
     /** The federated identities linked to a user, ordered by issuer then subject. */

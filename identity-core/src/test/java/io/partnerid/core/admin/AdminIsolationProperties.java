@@ -24,6 +24,7 @@ import io.partnerid.core.role.RoleService.NewAssignment;
 import io.partnerid.core.role.RoleService.NewRole;
 import io.partnerid.core.role.UserAssignee;
 import io.partnerid.core.user.IdentityPool;
+import io.partnerid.core.user.Membership;
 import io.partnerid.core.user.User;
 import io.partnerid.core.user.UserService.NewUser;
 import io.partnerid.core.user.UserStatus;
@@ -47,11 +48,12 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Random sequences of administrative operations by random admins never let a principal read or change anything
+ * Random sequences of administrative operations by random admins (memberships included: an explicit membership
+ * touches both the target organization and the member's home) never let a principal read or change anything
  * outside its admin subtrees, never let anyone grant what they do not hold, and never change a suspended subtree.
  *
  * <p>The oracle is independent of the façade's checks: it snapshots the whole directory (organizations, users,
- * grants, roles, assignments, group memberships) before and after each operation, recomputes from the raw data who
+ * grants, roles, assignments, group memberships, explicit memberships) before and after each operation, recomputes from the raw data who
  * holds which capability and which permission where (ignoring status gates, which only ever remove privileges), and
  * compares. Privilege changes that follow from moving an organization (inheritance from its new ancestors) are
  * confinement-checked but not counted as grants.
@@ -64,7 +66,7 @@ class AdminIsolationProperties {
     enum Kind {
         CREATE_ORG, RENAME_ORG, MOVE_ORG, CREATE_USER, LOCK_USER, GRANT_ADMIN, REVOKE_ADMIN, ASSIGN_ROLE,
         ASSIGN_ROLE_TO_GROUP, ADD_GROUP_MEMBER, DEFINE_ROLE, REVOKE_ROLE, SUSPEND, RESUME, INVITE_AND_REDEEM,
-        REQUEST_AND_APPROVE, READ_ORG, READ_SUBTREE, READ_USER, LIST_USERS
+        REQUEST_AND_APPROVE, READ_ORG, READ_SUBTREE, READ_USER, LIST_USERS, ADD_MEMBERSHIP
     }
 
     record Step(Kind kind, int actor, int a, int b, int c) {
@@ -151,6 +153,13 @@ class AdminIsolationProperties {
         diff(before.roles, after.roles, (id, r) -> homes.add(r.orgId()));
         diff(before.assignments, after.assignments, (id, a) -> homes.add(a.orgId()));
         diff(before.groupMembers, after.groupMembers, (id, m) -> homes.add(m.orgId()));
+        // A membership changes both sides: the organization it opens and the user it brings in, whose home must be
+        // administered too (no admin pulls another subtree's or tenant's users into its own).
+        diff(before.memberships, after.memberships, (id, m) -> {
+            homes.add(m.orgId());
+            User member = after.users.getOrDefault(m.userId().value(), before.users.get(m.userId().value()));
+            homes.add(member.orgId());
+        });
         return homes;
     }
 
@@ -190,6 +199,7 @@ class AdminIsolationProperties {
         final Map<String, RoleAssignment> assignments = new HashMap<>();
         final Map<String, Group> groups = new HashMap<>();
         final Map<String, GroupMembership> groupMembers = new HashMap<>();
+        final Map<String, Membership> memberships = new HashMap<>();
         private final Map<String, Set<String>> permissionCache = new HashMap<>();
 
         Optional<OrgPath> pathOf(OrgId id) {
@@ -488,6 +498,10 @@ class AdminIsolationProperties {
                         admin.approveAccessRequest(actor, request.id());
                         yield Outcome.done();
                     }
+                    case ADD_MEMBERSHIP -> {
+                        admin.addMembership(actor, user(actor, s.a()).id(), org(actor, s.b()));
+                        yield Outcome.done();
+                    }
                     case READ_ORG -> new Outcome(true, List.of(admin.organization(actor, org(actor, s.a())).id()));
                     case READ_SUBTREE -> new Outcome(true, admin.subtree(actor, org(actor, s.a()),
                             PageRequest.first(100)).items().stream().map(Organization::id).toList());
@@ -509,6 +523,9 @@ class AdminIsolationProperties {
                         for (User u : Page.all(p -> core.users().usersInPool(pool.id(), p), 1000)) {
                             s.users.put(u.id().value(), u);
                         }
+                    }
+                    for (Membership m : Page.all(p -> core.users().members(o.id(), p), 1000)) {
+                        s.memberships.put(m.userId().value() + "@" + m.orgId().value(), m);
                     }
                     for (AdminGrant g : Page.all(p -> core.stores().adminGrants().findByScope(o.id(), p), 100)) {
                         s.grants.put(g.id(), g);

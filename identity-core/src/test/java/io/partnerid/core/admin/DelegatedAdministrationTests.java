@@ -26,7 +26,9 @@ import io.partnerid.core.role.RoleService.NewAssignment;
 import io.partnerid.core.role.RoleService.NewRole;
 import io.partnerid.core.role.UserAssignee;
 import io.partnerid.core.user.IdentityPool;
+import io.partnerid.core.user.InMemoryFederatedIssuerResolver;
 import io.partnerid.core.user.User;
+import io.partnerid.core.user.UserErrors;
 import io.partnerid.core.user.UserService.NewUser;
 import io.partnerid.core.user.UserStatus;
 import io.partnerid.testkit.CoreFixtures;
@@ -44,6 +46,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class DelegatedAdministrationTests {
@@ -54,6 +57,7 @@ class DelegatedAdministrationTests {
     private IdentityCore core;
     private DelegatedAdministration admin;
     private io.partnerid.core.domain.InMemoryDnsTxtResolver dns;
+    private InMemoryFederatedIssuerResolver issuers;
 
     private Organization northwind;
     private Organization equities;
@@ -78,6 +82,7 @@ class DelegatedAdministrationTests {
         CoreFixtures.TestCore testCore = CoreFixtures.on(stores(), clock);
         core = testCore.core();
         dns = testCore.dns();
+        issuers = testCore.issuers();
         admin = core.admin();
         northwind = admin.createRootOrganization(SYSTEM, new NewOrganization("Northwind Capital"));
         equities = admin.createOrganization(SYSTEM, northwind.id(), new NewOrganization("Equities"));
@@ -529,5 +534,77 @@ class DelegatedAdministrationTests {
         List<AuditRecord> all = Page.all(p -> admin.auditTrail(aliceActor, northwind.id(), p), 7);
         assertThat(all).hasSizeGreaterThan(seen.size());
         assertCode(() -> admin.auditTrail(bobActor, equities.id(), PageRequest.first(5)), AdminErrors.NOT_PERMITTED);
+    }
+
+    @Test
+    @DisplayName("R2: an admin of another tenant can neither take nor shadow a tenant's federated link")
+    void linkFederatedIdentityWhenAdminOfAnotherTenantUsesTheTenantsIssuerThenRefusedAndTheTenantsLinkUnaffected() {
+        String issuer = "https://login.northwind.example";
+        issuers.register(northwind.id(), issuer);
+        // Globex's admin holds MANAGE_USERS over Globex, but Northwind's issuer is not registered to Globex.
+        assertCode(() -> admin.linkFederatedIdentity(malloryActor, mallory.id(), issuer, "248289761001"),
+                UserErrors.FEDERATED_ISSUER_NOT_REGISTERED);
+        assertCode(() -> admin.linkFederatedIdentity(malloryActor, carol.id(), issuer, "248289761001"),
+                AdminErrors.NOT_PERMITTED);
+        admin.linkFederatedIdentity(aliceActor, carol.id(), issuer, "248289761001"); // not blocked by the attempt
+        assertThat(core.users().findByFederatedIdentity(northwind.id(), issuer, "248289761001")).contains(carol);
+
+        // Globex registers the same issuer string for itself: its link lives in its own tenant only.
+        issuers.register(globex.id(), issuer);
+        admin.linkFederatedIdentity(malloryActor, mallory.id(), issuer, "248289761001");
+        assertThat(core.users().findByFederatedIdentity(northwind.id(), issuer, "248289761001")).contains(carol);
+        assertThat(core.users().findByFederatedIdentity(deskOne.id(), issuer, "248289761001")).contains(carol);
+        assertThat(core.users().findByFederatedIdentity(globex.id(), issuer, "248289761001")).contains(mallory);
+        assertThat(core.users().unlink(mallory.id(), issuer, "248289761001")).isTrue();
+        assertThat(core.users().findByFederatedIdentity(northwind.id(), issuer, "248289761001")).contains(carol);
+        admin.linkFederatedIdentity(aliceActor, bob.id(), issuer, "next-subject"); // Northwind keeps linking
+        assertThat(core.users().findByFederatedIdentity(globex.id(), issuer, "next-subject")).isEmpty();
+        assertThat(adminEvents(globex.id())).anyMatch(e -> e.operation().equals("user.link")
+                && e.outcome() == AdminOperationEvent.Outcome.REFUSED
+                && e.reasonCode().equals(Optional.of("user.federated_issuer_not_registered")));
+    }
+
+    @Test
+    void guardWhenActorHoldsCapabilityOverTargetOrAncestorThenPasses() {
+        AdminGuard guard = admin.guard();
+        guard.require(aliceActor, AdminCapability.MANAGE_GRANTS, deskOne.id(), "grant.create");
+        guard.require(bobActor, AdminCapability.ASSIGN_ROLES, deskOne.id(), "grant.assign");
+        guard.require(SYSTEM, AdminCapability.MANAGE_GRANTS, globex.id(), "grant.create");
+    }
+
+    @Test
+    @DisplayName("R4: the guard refuses without the capability, outside the subtree, across tenants, and audits it")
+    void guardWhenCapabilityMissingOrTargetOutsideReachThenNotPermittedAndRefusalAudited() {
+        AdminGuard guard = admin.guard();
+        assertCode(() -> guard.require(bobActor, AdminCapability.MANAGE_GRANTS, equities.id(), "grant.create"),
+                AdminErrors.NOT_PERMITTED);
+        assertCode(() -> guard.require(bobActor, AdminCapability.ASSIGN_ROLES, risk.id(), "grant.assign"),
+                AdminErrors.NOT_PERMITTED);
+        assertCode(() -> guard.require(malloryActor, AdminCapability.MANAGE_GRANTS, northwind.id(), "grant.create"),
+                AdminErrors.NOT_PERMITTED);
+        assertThat(adminEvents(northwind.id())).filteredOn(e -> e.outcome() == AdminOperationEvent.Outcome.REFUSED)
+                .extracting(AdminOperationEvent::operation).contains("grant.create", "grant.assign");
+    }
+
+    @Test
+    void guardWhenTargetUnknownThenNotPermittedExceptForTheSystem() {
+        AdminGuard guard = admin.guard();
+        IdentityException unknown = catchIdentity(() -> guard.require(aliceActor, AdminCapability.MANAGE_GRANTS,
+                OrgId.of("no-such-org"), "grant.create"));
+        IdentityException hidden = catchIdentity(() -> guard.require(aliceActor, AdminCapability.MANAGE_GRANTS,
+                globex.id(), "grant.create"));
+        assertThat(unknown.code()).isEqualTo(hidden.code()).isEqualTo(AdminErrors.NOT_PERMITTED);
+        assertThat(unknown.clientDescription()).isEqualTo(hidden.clientDescription());
+        guard.require(SYSTEM, AdminCapability.MANAGE_GRANTS, OrgId.of("policy-only-org"), "grant.create");
+    }
+
+    @Test
+    void guardWhenTargetSuspendedThenOrgSuspendedEvenForTheSystem() {
+        admin.suspend(SYSTEM, equities.id(), "incident");
+        AdminGuard guard = admin.guard();
+        assertCode(() -> guard.require(aliceActor, AdminCapability.MANAGE_GRANTS, deskOne.id(), "grant.create"),
+                OrgErrors.SUSPENDED);
+        assertCode(() -> guard.require(SYSTEM, AdminCapability.MANAGE_GRANTS, deskOne.id(), "grant.create"),
+                OrgErrors.SUSPENDED);
     }
 }

@@ -155,6 +155,9 @@ class PartnerIdSchemaTests {
         if (t.equals("int4") || t.equals("integer")) {
             return "integer";
         }
+        if (t.equals("int2") || t.equals("smallint")) {
+            return "smallint";
+        }
         if (t.equals("bool") || t.equals("boolean")) {
             return "boolean";
         }

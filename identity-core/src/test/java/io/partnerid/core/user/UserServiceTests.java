@@ -186,27 +186,87 @@ class UserServiceTests {
     @DisplayName("Catalogue M1: a federated identity is found by (issuer, subject) exactly, never by e-mail")
     void findByFederatedIdentityWhenLinkedThenExactPairOnly() {
         User alice = dir.user(staff.id(), "alice");
+        dir.issuers.register(acme.id(), ISSUER);
         FederatedIdentity link = users.link(alice.id(), ISSUER, "248289761001");
         assertThat(link.orgId()).isEqualTo(acme.id());
-        assertThat(users.findByFederatedIdentity(ISSUER, "248289761001")).contains(alice);
-        assertThat(users.findByFederatedIdentity(ISSUER + "/", "248289761001")).isEmpty();
-        assertThat(users.findByFederatedIdentity(ISSUER, "248289761001 ")).isEmpty();
-        assertThat(users.findByFederatedIdentity(ISSUER, "alice@example.com")).isEmpty();
+        assertThat(link.tenant()).isEqualTo(acme.id());
+        assertThat(users.findByFederatedIdentity(acme.id(), ISSUER, "248289761001")).contains(alice);
+        assertThat(users.findByFederatedIdentity(equities.id(), ISSUER, "248289761001")).contains(alice);
+        assertThat(users.findLink(acme.id(), ISSUER, "248289761001")).contains(link);
+        assertThat(users.findByFederatedIdentity(acme.id(), ISSUER + "/", "248289761001")).isEmpty();
+        assertThat(users.findByFederatedIdentity(acme.id(), ISSUER, "248289761001 ")).isEmpty();
+        assertThat(users.findByFederatedIdentity(acme.id(), ISSUER, "alice@example.com")).isEmpty();
+        assertThat(users.findByFederatedIdentity(OrgId.of("nope"), ISSUER, "248289761001")).isEmpty();
     }
 
     @Test
-    void linkWhenPairAlreadyLinkedThenFederatedIdentityTakenForAnyUser() {
+    @DisplayName("R2: a link is refused for an issuer not registered to the user's organization or an ancestor")
+    void linkWhenIssuerNotRegisteredToUsersOrganizationOrAncestorThenIssuerNotRegistered() {
+        User alice = dir.user(dir.pool(equities.id()).id(), "alice");
+        assertCode(() -> users.link(alice.id(), ISSUER, "sub-1"), UserErrors.FEDERATED_ISSUER_NOT_REGISTERED);
+        dir.issuers.register(globex.id(), ISSUER); // another tenant's registration does not count
+        assertCode(() -> users.link(alice.id(), ISSUER, "sub-1"), UserErrors.FEDERATED_ISSUER_NOT_REGISTERED);
+        Organization apac = dir.child(equities.id(), "APAC");
+        dir.issuers.register(apac.id(), ISSUER); // nor does a descendant's
+        assertCode(() -> users.link(alice.id(), ISSUER, "sub-1"), UserErrors.FEDERATED_ISSUER_NOT_REGISTERED);
+        assertThat(users.findLink(acme.id(), ISSUER, "sub-1")).isEmpty();
+
+        dir.issuers.register(acme.id(), ISSUER); // the tenant root registered it: its whole tree may link
+        assertThat(users.link(alice.id(), ISSUER, "sub-1").tenant()).isEqualTo(acme.id());
+        assertThat(users.findByFederatedIdentity(equities.id(), ISSUER, "sub-1")).contains(alice);
+    }
+
+    @Test
+    void linkWhenIssuerRegisteredToTheUsersOwnOrganizationThenLinked() {
+        User alice = dir.user(dir.pool(equities.id()).id(), "alice");
+        dir.issuers.register(equities.id(), ISSUER);
+        assertThat(users.link(alice.id(), ISSUER, "sub-1").userId()).isEqualTo(alice.id());
+        User bob = dir.user(staff.id(), "bob"); // lives at the root, above the registering organization
+        assertCode(() -> users.link(bob.id(), ISSUER, "sub-2"), UserErrors.FEDERATED_ISSUER_NOT_REGISTERED);
+    }
+
+    @Test
+    void linkWhenPairAlreadyLinkedInTheTenantThenFederatedIdentityTakenForAnyUser() {
         User alice = dir.user(staff.id(), "alice");
-        User mallory = dir.user(dir.pool(globex.id()).id(), "mallory");
+        User mallory = dir.user(dir.pool(equities.id()).id(), "mallory");
+        dir.issuers.register(acme.id(), ISSUER);
         users.link(alice.id(), ISSUER, "sub-1");
         assertCode(() -> users.link(mallory.id(), ISSUER, "sub-1"), UserErrors.FEDERATED_IDENTITY_TAKEN);
         assertCode(() -> users.link(alice.id(), ISSUER, "sub-1"), UserErrors.FEDERATED_IDENTITY_TAKEN);
-        assertThat(users.findByFederatedIdentity(ISSUER, "sub-1")).contains(alice);
+        assertThat(users.findByFederatedIdentity(acme.id(), ISSUER, "sub-1")).contains(alice);
+    }
+
+    @Test
+    @DisplayName("R2: two tenants link the same (issuer, subject) independently; neither sees the other's user")
+    void linkWhenSamePairInAnotherTenantThenBothLinkedAndLookupsStayInTheirTenant() {
+        User alice = dir.user(staff.id(), "alice");
+        User mallory = dir.user(dir.pool(globex.id()).id(), "mallory");
+        dir.issuers.register(acme.id(), ISSUER);
+        dir.issuers.register(globex.id(), ISSUER);
+        users.link(alice.id(), ISSUER, "sub-1");
+        users.link(mallory.id(), ISSUER, "sub-1");
+        assertThat(users.findByFederatedIdentity(acme.id(), ISSUER, "sub-1")).contains(alice);
+        assertThat(users.findByFederatedIdentity(equities.id(), ISSUER, "sub-1")).contains(alice);
+        assertThat(users.findByFederatedIdentity(globex.id(), ISSUER, "sub-1")).contains(mallory);
+        assertThat(users.unlink(mallory.id(), ISSUER, "sub-1")).isTrue();
+        assertThat(users.findByFederatedIdentity(acme.id(), ISSUER, "sub-1")).contains(alice);
+        assertThat(users.findByFederatedIdentity(globex.id(), ISSUER, "sub-1")).isEmpty();
+    }
+
+    @Test
+    void findByFederatedIdentityWhenUsersOrganizationMovedToAnotherTenantThenEmpty() {
+        User alice = dir.user(dir.pool(equities.id()).id(), "alice");
+        dir.issuers.register(acme.id(), ISSUER);
+        users.link(alice.id(), ISSUER, "sub-1");
+        dir.organizations.move(equities.id(), globex.id());
+        assertThat(users.findByFederatedIdentity(acme.id(), ISSUER, "sub-1")).isEmpty();
+        assertThat(users.findByFederatedIdentity(globex.id(), ISSUER, "sub-1")).isEmpty();
     }
 
     @Test
     void linkWhenIssuerMalformedOrOrganizationSuspendedThenRefused() {
         User alice = dir.user(staff.id(), "alice");
+        dir.issuers.register(acme.id(), ISSUER);
         assertCode(() -> users.link(alice.id(), "", "sub"), UserErrors.INVALID_REQUEST);
         assertCode(() -> users.link(alice.id(), ISSUER, "s\nub"), UserErrors.INVALID_REQUEST);
         dir.suspend(acme.id());
@@ -217,11 +277,12 @@ class UserServiceTests {
     void unlinkWhenLinkBelongsToAnotherUserThenFalseAndLinkKept() {
         User alice = dir.user(staff.id(), "alice");
         User bob = dir.user(staff.id(), "bob");
+        dir.issuers.register(acme.id(), ISSUER);
         users.link(alice.id(), ISSUER, "sub-1");
         assertThat(users.unlink(bob.id(), ISSUER, "sub-1")).isFalse();
-        assertThat(users.findByFederatedIdentity(ISSUER, "sub-1")).contains(alice);
+        assertThat(users.findByFederatedIdentity(acme.id(), ISSUER, "sub-1")).contains(alice);
         assertThat(users.unlink(alice.id(), ISSUER, "sub-1")).isTrue();
-        assertThat(users.findByFederatedIdentity(ISSUER, "sub-1")).isEmpty();
+        assertThat(users.findByFederatedIdentity(acme.id(), ISSUER, "sub-1")).isEmpty();
         assertThat(users.links(alice.id(), PageRequest.first(10)).items()).isEmpty();
         assertThat(users.link(bob.id(), ISSUER, "sub-1").userId()).isEqualTo(bob.id());
     }

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * {@link ExchangeClients} backed by the SDK's client registry ({@link ClientService}): the secret is checked by
  * {@link ClientService#verifySecret} (constant work, refuses clients of suspended organizations), and the client's
- * registered grant types, scopes and audiences become its exchange allowances.
+ * registered grant types, scopes and audiences become its exchange allowances. A client authenticates only at the
+ * organization that owns it (after the secret check, so the answer costs the same either way).
  *
  * <p>Thread-safe (the client service is).
  */
@@ -25,6 +26,7 @@ public final class ClientServiceExchangeClients implements ExchangeClients {
 
     @Override
     public Optional<ExchangeClient> authenticate(OrgId org, ClientCredentials credentials) {
+        Objects.requireNonNull(org, "org");
         ClientId id;
         try {
             id = ClientId.of(credentials.clientId());
@@ -34,11 +36,14 @@ public final class ClientServiceExchangeClients implements ExchangeClients {
         if (credentials.secret().isEmpty() || !clients.verifySecret(id, credentials.secret().get())) {
             return Optional.empty();
         }
-        return clients.findClient(id).map(ClientServiceExchangeClients::toExchangeClient);
+        // R5: a client of another organization does not authenticate here (same answer as a wrong secret)
+        return clients.findClient(id).filter(app -> app.orgId().equals(org))
+                .map(ClientServiceExchangeClients::toExchangeClient);
     }
 
     private static ExchangeClient toExchangeClient(ClientApplication app) {
-        return new ExchangeClient(app.id().value(), app.orgId(), app.allowsGrantType(GrantTypes.TOKEN_EXCHANGE),
-                app.scopes(), app.audiences());
+        return ExchangeClient.builder(app.id().value(), app.orgId())
+                .tokenExchangeAllowed(app.allowsGrantType(GrantTypes.TOKEN_EXCHANGE))
+                .allowedScopes(app.scopes()).allowedAudiences(app.audiences()).build();
     }
 }

@@ -53,6 +53,16 @@ public record ExchangeEvent(Instant occurredAt, OrgId tenant, Optional<OrgId> or
         return "token.exchange";
     }
 
+    /**
+     * A refused exchange changes nothing and anyone able to reach the token endpoint can cause refusals in bulk, so
+     * a publisher under load may shed them (counted) rather than make issuances wait; an issued exchange minted a
+     * token and is never shed.
+     */
+    @Override
+    public boolean sheddable() {
+        return outcome == Outcome.REFUSED;
+    }
+
     @Override
     public Map<String, String> details() {
         Map<String, String> d = new LinkedHashMap<>();

@@ -26,8 +26,9 @@ import java.util.Set;
  * {@code <length>:<text>} (length in UTF-16 code units, decimal, no sign or leading zero):
  * <ol>
  *   <li>allowed clients, a list</li>
- *   <li>trusted issuers, a list of issuer records in the policy's order; an issuer record is five fields: issuer,
- *       JWKS URI, algorithms (a list of JWS names), audience, typed access tokens ({@code true}/{@code false})</li>
+ *   <li>trusted issuers, a list of issuer records in the policy's order; an issuer record is six fields: issuer,
+ *       JWKS URI, algorithms (a list of JWS names), audience, typed access tokens ({@code true}/{@code false}),
+ *       trust authentication context ({@code true}/{@code false})</li>
  *   <li>trusted organizations, a list</li>
  *   <li>reachable audiences, a list</li>
  *   <li>default audience, a list of zero or one element</li>
@@ -37,6 +38,8 @@ import java.util.Set;
  *   <li>allow impersonation, {@code true} or {@code false}</li>
  *   <li>require user subject, {@code true} or {@code false}</li>
  * </ol>
+ * Format 1 (written by earlier releases) is the same with five-field issuer records, without the last one; it
+ * still decodes, every issuer then not trusted for its authentication context (the default).
  * A list is its elements concatenated, each a field. Sets are written sorted (so equal policies encode equally);
  * the trusted issuers keep their order. Every free-text leaf is escaped first: a backslash becomes two, NUL a
  * backslash and {@code 0}, an unpaired surrogate a backslash, {@code u} and its four lowercase hex digits; so the
@@ -47,10 +50,13 @@ import java.util.Set;
 final class ExchangePolicyCodec {
 
     /** The format {@link #encode} writes. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
+    /** The format of earlier releases: issuer records without the authentication-context trust. */
+    static final int FORMAT_1 = 1;
 
     private static final int FIELDS = 10;
-    private static final int ISSUER_FIELDS = 5;
+    private static final int ISSUER_FIELDS_1 = 5;
+    private static final int ISSUER_FIELDS = 6;
 
     private ExchangePolicyCodec() {
     }
@@ -83,6 +89,7 @@ final class ExchangePolicyCodec {
         field(out, sortedList(issuer.algorithms().stream().map(SigningAlgorithm::jwsName).toList()));
         field(out, escape(issuer.audience()));
         field(out, Boolean.toString(issuer.typedAccessTokens()));
+        field(out, Boolean.toString(issuer.trustAuthenticationContext()));
         return out.toString();
     }
 
@@ -94,14 +101,14 @@ final class ExchangePolicyCodec {
     static ExchangePolicy decode(OrgId org, int format, String text) {
         Objects.requireNonNull(org, "org");
         Objects.requireNonNull(text, "text");
-        if (format != FORMAT) {
+        if (format != FORMAT && format != FORMAT_1) {
             throw new IllegalArgumentException("unsupported exchange policy format " + format);
         }
         try {
             List<String> fields = fields(text, FIELDS);
             List<TrustedIssuer> issuers = new ArrayList<>();
             for (String record : fields(fields.get(1), -1)) {
-                issuers.add(issuerRecord(record));
+                issuers.add(issuerRecord(record, format));
             }
             List<String> defaultAudience = elements(fields.get(4));
             if (defaultAudience.size() > 1) {
@@ -117,8 +124,8 @@ final class ExchangePolicyCodec {
         }
     }
 
-    private static TrustedIssuer issuerRecord(String record) {
-        List<String> f = fields(record, ISSUER_FIELDS);
+    private static TrustedIssuer issuerRecord(String record, int format) {
+        List<String> f = fields(record, format == FORMAT_1 ? ISSUER_FIELDS_1 : ISSUER_FIELDS);
         Set<SigningAlgorithm> algorithms = new LinkedHashSet<>();
         for (String name : fields(f.get(2), -1)) {
             SigningAlgorithm a = SigningAlgorithm.fromJwsName(name)
@@ -133,7 +140,9 @@ final class ExchangePolicyCodec {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("malformed jwks_uri", e);
         }
-        return new TrustedIssuer(unescape(f.get(0)), jwks, algorithms, unescape(f.get(3)), bool(f.get(4)));
+        boolean trustAuthenticationContext = format != FORMAT_1 && bool(f.get(5));
+        return TrustedIssuer.builder(unescape(f.get(0)), unescape(f.get(3)), jwks).algorithms(algorithms)
+                .typedAccessTokens(bool(f.get(4))).trustAuthenticationContext(trustAuthenticationContext).build();
     }
 
     // ---------------------------------------------------------------- fields

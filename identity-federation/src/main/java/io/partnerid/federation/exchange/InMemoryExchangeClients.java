@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link ExchangeClients} in memory, for tests and local development: secrets held as SHA-256 hashes and compared in
- * constant time.
+ * constant time; a client authenticates only at the organization that owns it.
  *
  * <p>Thread-safe.
  */
@@ -38,11 +38,13 @@ public final class InMemoryExchangeClients implements ExchangeClients {
 
     @Override
     public Optional<ExchangeClient> authenticate(OrgId org, ClientCredentials credentials) {
+        Objects.requireNonNull(org, "org");
         Entry entry = clients.get(credentials.clientId());
         byte[] presented = hash(credentials.secret().orElse(""));
         byte[] expected = entry == null ? hash("\u0000unknown-client") : entry.secretHash;
         boolean match = MessageDigest.isEqual(presented, expected);
-        return entry != null && match && credentials.secret().isPresent() ? Optional.of(entry.client)
-                : Optional.empty();
+        // R5: a client of another organization does not authenticate here (same answer as a wrong secret)
+        return entry != null && match && credentials.secret().isPresent() && entry.client.owner().equals(org)
+                ? Optional.of(entry.client) : Optional.empty();
     }
 }

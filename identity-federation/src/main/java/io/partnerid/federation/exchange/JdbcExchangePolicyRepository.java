@@ -31,7 +31,9 @@ import javax.sql.DataSource;
  * at most 64 characters ({@link OrgId}); the policy text is an unbounded {@code VARCHAR} (PostgreSQL: up to 1 GB;
  * H2 2.3: up to 1,000,000,000 characters). A stored value that cannot be decoded, or a {@code policy_format} this
  * version does not know (a row written by a newer release), fails with {@code store.failure}: the exchange is
- * refused, never run on a default. Row mapping is replaceable ({@link #ROW_MAPPER}).
+ * refused, never run on a default. Rows of an earlier format still read: format 1 rows (before
+ * {@link TrustedIssuer#trustAuthenticationContext()}) decode with that flag false, and the next save rewrites them in
+ * the current format. Row mapping is replaceable ({@link #ROW_MAPPER}).
  */
 public final class JdbcExchangePolicyRepository implements ExchangePolicyRepository {
 

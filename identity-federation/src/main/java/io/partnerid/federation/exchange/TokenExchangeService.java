@@ -16,6 +16,7 @@ import io.partnerid.core.org.OrganizationRepository;
 import io.partnerid.core.token.AccessTokenRequest;
 import io.partnerid.core.token.AccessTokenService;
 import io.partnerid.core.token.ActClaim;
+import io.partnerid.core.token.ForeignSubject;
 import io.partnerid.core.token.IssuedToken;
 import io.partnerid.core.token.JsonWebKeys;
 import io.partnerid.core.token.JwtClaims;
@@ -44,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * order (each refusal ends it and is audited):
  * <ol>
  *   <li>parse the form (Nimbus OAuth 2.0 SDK): grant type, token types, no repeated single-valued parameters;</li>
- *   <li>the organization is active and has an exchange policy; the client authenticates ({@code invalid_client})
- *       and may exchange here ({@code unauthorized_client}, T7);</li>
+ *   <li>the organization is active and has an exchange policy; the client authenticates, and only at the
+ *       organization that owns it ({@code invalid_client}, R5), and may exchange here ({@code unauthorized_client},
+ *       T7);</li>
  *   <li>the subject token is fully validated against the issuers trusted <em>for this organization</em> or, for
  *       our own tokens, by the {@link AccessTokenService} (signature, {@code iss}, {@code aud} = this STS,
  *       {@code exp}, revocation, organization status) — T1, T10, M4; a token of our organization B presented at
@@ -59,7 +61,11 @@ import org.slf4j.LoggerFactory;
  *       client, or the whole request is refused with {@code invalid_target} (T5);</li>
  *   <li>scopes: requested ⊆ (subject token's scopes ∩ client's allowed scopes), else {@code invalid_scope} (T6);</li>
  *   <li>lifetime ≤ min(policy maximum, subject token's remaining lifetime, actor token's remaining lifetime) (T11);
- *       no refresh token is issued.</li>
+ *       no refresh token is issued;</li>
+ *   <li>the subject of a partner's token becomes a {@link ForeignSubject} (never equal to a native subject, with
+ *       {@code sub_iss} and {@code sub_ext}), and stays one when our token carrying it is exchanged again; the
+ *       partner's {@code acr}/{@code amr} are carried only when the policy trusts that issuer for them
+ *       ({@link TrustedIssuer#trustAuthenticationContext()}) (R1).</li>
  * </ol>
  *
  * <pre>{@code
@@ -76,8 +82,10 @@ public final class TokenExchangeService {
 
     /** The claim counting how many exchanges produced a token of ours along one chain. */
     public static final String EXCHANGE_COUNT_CLAIM = "xch";
-    /** The claim naming the subject's original issuer when it is a partner's. */
-    public static final String SUBJECT_ISSUER_CLAIM = "sub_iss";
+    /** The claim naming the subject's original issuer when it is a partner's ({@link ForeignSubject#ISSUER_CLAIM}). */
+    public static final String SUBJECT_ISSUER_CLAIM = ForeignSubject.ISSUER_CLAIM;
+    /** The claim holding the partner's original {@code sub} ({@link ForeignSubject#SUBJECT_CLAIM}). */
+    public static final String EXTERNAL_SUBJECT_CLAIM = ForeignSubject.SUBJECT_CLAIM;
     /** The claim naming the subject's organization when it differs from the token's. */
     public static final String SUBJECT_ORG_CLAIM = "sub_org";
 
@@ -109,7 +117,7 @@ public final class TokenExchangeService {
         this.validator = new JwtValidator(runtime.clock());
         // the default HTTP fetcher (and its client thread) is created only when the host supplies none
         this.externalKeys = new ExternalIssuerKeys(b.jwksFetcher.orElseGet(JwksFetcher::http), new JsonWebKeys(),
-                runtime.clock(), b.jwksMinRefetch, b.jwksMaxAge);
+                runtime.clock(), b.jwksMinRefetch, b.jwksMaxAge, b.jwksMaxStale());
     }
 
     public static Builder builder(AccessTokenService tokens, ExchangePolicyRepository policies,
@@ -172,7 +180,9 @@ public final class TokenExchangeService {
         // The organization and its policy; the client.
         Organization org = organizations.findById(request.org()).filter(Organization::isActive).orElse(null);
         Optional<ExchangePolicy> policyFound = org == null ? Optional.empty() : policies.find(org.id());
-        Optional<ExchangeClient> client = clients.authenticate(request.org(), request.client());
+        // R5: a client exchanges only at the organization that owns it, whatever the ExchangeClients implementation
+        Optional<ExchangeClient> client = clients.authenticate(request.org(), request.client())
+                .filter(c -> c.owner().equals(request.org()));
         if (client.isEmpty()) {
             throw new Refusal(ExchangeErrors.CLIENT_AUTHENTICATION_FAILED, "Client authentication failed.");
         }
@@ -264,12 +274,39 @@ public final class TokenExchangeService {
         }
         lifetime = Duration.ofSeconds(lifetime.getSeconds());
 
-        AccessTokenRequest.Builder issue = AccessTokenRequest.builder(org.id(), subject.claims.subject().orElseThrow(),
-                client.get().clientId()).audience(audience).scopes(scopes).lifetime(lifetime).act(act)
+        // R1: a partner's subject is namespaced, so it never equals (and never gets the rights of) a native subject;
+        // our token that already carries a foreign subject keeps it (a re-exchange does not launder it)
+        String rawSubject = subject.claims.subject().orElseThrow();
+        String sub;
+        Optional<String> originIssuer;
+        Optional<String> originSubject;
+        try {
+            if (!subject.ours) {
+                sub = ForeignSubject.of(subject.issuer, rawSubject).value();
+                originIssuer = Optional.of(subject.issuer);
+                originSubject = Optional.of(rawSubject);
+            } else {
+                // a foreign sub stays as it is; one exchanged before namespacing (sub_iss, plain sub) is namespaced
+                sub = ForeignSubject.principalId(subject.claims).orElseThrow(IllegalArgumentException::new);
+                originIssuer = subject.claims.string(SUBJECT_ISSUER_CLAIM);
+                originSubject = ForeignSubject.isForeign(rawSubject) ? subject.claims.string(EXTERNAL_SUBJECT_CLAIM)
+                        : originIssuer.map(i -> rawSubject);
+            }
+        } catch (IllegalArgumentException e) {
+            // an empty issuer, or a subject that is not well-formed UTF-16: there is no subject to name
+            throw new Refusal(ExchangeErrors.SUBJECT_TOKEN_INVALID, "The subject token is invalid.");
+        }
+        AccessTokenRequest.Builder issue = AccessTokenRequest.builder(org.id(), sub, client.get().clientId())
+                .audience(audience).scopes(scopes).lifetime(lifetime).act(act)
                 .claim(EXCHANGE_COUNT_CLAIM, exchanges);
-        subject.claims.string("acr").ifPresent(issue::acr);
-        if (!subject.claims.strings("amr").isEmpty()) {
-            issue.amr(subject.claims.strings("amr"));
+        originIssuer.ifPresent(i -> issue.claim(SUBJECT_ISSUER_CLAIM, i));
+        originSubject.ifPresent(o -> issue.claim(EXTERNAL_SUBJECT_CLAIM, o));
+        // R1: a partner's acr/amr only where the policy trusts that issuer for them; ours flow as issued
+        if (subject.ours || subject.trusted.map(TrustedIssuer::trustAuthenticationContext).orElse(false)) {
+            subject.claims.string("acr").ifPresent(issue::acr);
+            if (!subject.claims.strings("amr").isEmpty()) {
+                issue.amr(subject.claims.strings("amr"));
+            }
         }
         if (subject.ours) {
             Optional<OrgId> subjectOrg = subject.claims.orgId();
@@ -279,8 +316,6 @@ public final class TokenExchangeService {
             } else {
                 subjectOrg.ifPresent(o -> issue.claim(SUBJECT_ORG_CLAIM, o.value()));
             }
-        } else {
-            issue.claim(SUBJECT_ISSUER_CLAIM, subject.issuer);
         }
         IssuedToken token = tokens.issue(issue.build());
         trace.audience = Optional.of(String.join(" ", audience));
@@ -321,7 +356,12 @@ public final class TokenExchangeService {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    private record Validated(JwtClaims claims, String issuer, boolean ours) {
+    /**
+     * A validated subject or actor token.
+     *
+     * @param trusted the policy's entry for the partner issuer; empty for our own tokens
+     */
+    private record Validated(JwtClaims claims, String issuer, boolean ours, Optional<TrustedIssuer> trusted) {
     }
 
     /**
@@ -344,7 +384,7 @@ public final class TokenExchangeService {
             if (isSubject) {
                 trace.subjectIssuer = Optional.of(iss);
             }
-            return new Validated(ok.claims(), iss, false);
+            return new Validated(ok.claims(), iss, false, policy.trustedIssuer(iss));
         }
         Optional<String> iss = JwtValidator.unverifiedIssuer(token);
         if (iss.isEmpty()) {
@@ -367,7 +407,7 @@ public final class TokenExchangeService {
             if (!tokenOrg.equals(policy.org()) && !policy.trustedOrgs().contains(tokenOrg)) {
                 throw new Refusal(ExchangeErrors.ORG_NOT_TRUSTED, what);
             }
-            return new Validated(ok.claims(), iss.get(), true);
+            return new Validated(ok.claims(), iss.get(), true, Optional.empty());
         }
         Optional<TrustedIssuer> trusted = policy.trustedIssuer(iss.get());
         if (trusted.isEmpty()) {
@@ -382,7 +422,7 @@ public final class TokenExchangeService {
             // T9: an ID token presented as an access token
             throw new Refusal(ExchangeErrors.UNSUPPORTED_TOKEN_TYPE, "The token type does not match the token.");
         }
-        return new Validated(ok.claims(), iss.get(), false);
+        return new Validated(ok.claims(), iss.get(), false, trusted);
     }
 
     /** A {@code typ} that does not fit the declared token type is a type error (T9), anything else invalid_grant. */
@@ -487,6 +527,7 @@ public final class TokenExchangeService {
         private Optional<String> selfAudience = Optional.empty();
         private Duration jwksMinRefetch = Duration.ofSeconds(30);
         private Duration jwksMaxAge = Duration.ofHours(1);
+        private Optional<Duration> jwksMaxStale = Optional.empty();
         private final Map<TokenType, AssertionValidator> assertionValidators = new HashMap<>();
 
         private Builder(AccessTokenService tokens, ExchangePolicyRepository policies, ExchangeClients clients,
@@ -528,6 +569,25 @@ public final class TokenExchangeService {
             return this;
         }
 
+        /**
+         * How long a partner's last successfully fetched JWKS keeps being used while refetches fail (R9); after that
+         * the partner's tokens are refused until a fetch succeeds. Must be at least {@link #jwksMaxAge}. Default: 6 h
+         * (or {@code jwksMaxAge} when that is longer). A partner that removes a compromised key relies on us
+         * dropping it; during an outage of its JWKS endpoint (or one an attacker causes between us and it), the
+         * removed key stays trusted this long. Six hours rides out an ordinary endpoint outage (refetches are
+         * retried every {@link #jwksMinRefetch}) while keeping that exposure short; an IdP whose JWKS endpoint is
+         * down for longer can usually not issue tokens either, so a longer window buys little availability.
+         */
+        public Builder jwksMaxStale(Duration value) {
+            this.jwksMaxStale = Optional.of(Objects.requireNonNull(value, "jwksMaxStale"));
+            return this;
+        }
+
+        private Duration jwksMaxStale() {
+            Duration defaultMaxStale = Duration.ofHours(6);
+            return jwksMaxStale.orElse(jwksMaxAge.compareTo(defaultMaxStale) > 0 ? jwksMaxAge : defaultMaxStale);
+        }
+
         /** Accepts a non-JWT token type (the SAML 2.0 seam) through {@code validator}. */
         public Builder assertionValidator(TokenType type, AssertionValidator validator) {
             if (JWT_TYPES.contains(type)) {
@@ -538,7 +598,15 @@ public final class TokenExchangeService {
             return this;
         }
 
+        /**
+         * Builds the service.
+         *
+         * @throws IllegalArgumentException when {@code jwksMaxStale} is shorter than {@code jwksMaxAge}
+         */
         public TokenExchangeService build() {
+            if (jwksMaxStale().compareTo(jwksMaxAge) < 0) {
+                throw new IllegalArgumentException("jwksMaxStale must be at least jwksMaxAge");
+            }
             return new TokenExchangeService(this);
         }
     }

@@ -16,6 +16,7 @@ import io.partnerid.testkit.exchange.ExchangeClientsContract;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The exchange clients contract on {@link ClientServiceExchangeClients}, and how it maps a registration. */
@@ -94,5 +95,19 @@ class ClientServiceExchangeClientsTests extends ExchangeClientsContract {
                 Set.of(GrantTypes.CLIENT_CREDENTIALS), Set.of(), Set.of("orders:read"), Set.of(), true));
         assertThat(adapter.authenticate(acme.id(), ClientCredentials.of(reg.client().id().value(),
                 reg.plaintextSecret().orElseThrow())).orElseThrow().tokenExchangeAllowed()).isFalse();
+    }
+
+    @Test
+    @DisplayName("R5: a client of organization B does not authenticate at organization A's exchange")
+    void authenticateWhenClientOfAnotherOrganizationThenEmpty() {
+        Organization acme = orgs.createRoot(new OrganizationService.NewOrganization("Acme"));
+        Organization globex = orgs.createRoot(new OrganizationService.NewOrganization("Globex"));
+        ClientRegistration reg = clients.register(globex.id(), new ClientService.NewClient("Globex gateway",
+                Set.of(GrantTypes.TOKEN_EXCHANGE), Set.of(), Set.of("orders:read"), Set.of(), true));
+        ClientCredentials credentials = ClientCredentials.of(reg.client().id().value(),
+                reg.plaintextSecret().orElseThrow());
+
+        assertThat(adapter.authenticate(globex.id(), credentials)).isPresent();
+        assertThat(adapter.authenticate(acme.id(), credentials)).isEmpty();
     }
 }

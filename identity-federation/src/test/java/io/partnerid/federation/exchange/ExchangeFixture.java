@@ -30,7 +30,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,11 +95,12 @@ final class ExchangeFixture {
         policies.save(ExchangePolicy.builder(supplier).allowedClients("supplier-svc")
                 .trustedIssuers(trusted(PARTNER_B, JWKS_B)).reachableAudiences(ORDERS).allowImpersonation(true)
                 .build());
-        clients.register(new ExchangeClient("gateway", acme, true, Set.of("orders:read", "orders:write", "profile"),
-                Set.of(ORDERS, BILLING)), SECRET);
-        clients.register(new ExchangeClient("supplier-svc", supplier, true, Set.of("orders:read"), Set.of(ORDERS)),
-                SECRET);
-        clients.register(new ExchangeClient("reporting", acme, false, Set.of("orders:read"), Set.of(ORDERS)), SECRET);
+        clients.register(client("gateway", acme).allowedScopes("orders:read", "orders:write", "profile")
+                .allowedAudiences(ORDERS, BILLING).build(), SECRET);
+        clients.register(client("supplier-svc", supplier).allowedScopes("orders:read").allowedAudiences(ORDERS)
+                .build(), SECRET);
+        clients.register(client("reporting", acme).tokenExchangeAllowed(false).allowedScopes("orders:read")
+                .allowedAudiences(ORDERS).build(), SECRET);
         exchange = exchangeService(b -> { });
     }
 
@@ -119,7 +119,18 @@ final class ExchangeFixture {
     }
 
     static TrustedIssuer trusted(String issuer, URI jwks) {
-        return new TrustedIssuer(issuer, jwks, EnumSet.of(SigningAlgorithm.ES256, SigningAlgorithm.RS256), STS, true);
+        return trustedIssuer(issuer, jwks).build();
+    }
+
+    /** A partner issuer as the fixture trusts it (ES256 and RS256, typed access tokens), to adjust. */
+    static TrustedIssuer.Builder trustedIssuer(String issuer, URI jwks) {
+        return TrustedIssuer.builder(issuer, STS, jwks).algorithms(SigningAlgorithm.ES256, SigningAlgorithm.RS256)
+                .typedAccessTokens(true);
+    }
+
+    /** A client registered for the token-exchange grant, to complete. */
+    static ExchangeClient.Builder client(String clientId, OrgId owner) {
+        return ExchangeClient.builder(clientId, owner).tokenExchangeAllowed(true);
     }
 
     ExchangePolicy.Builder acmePolicy() {

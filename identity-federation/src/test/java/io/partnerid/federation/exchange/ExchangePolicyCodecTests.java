@@ -15,6 +15,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
@@ -49,8 +50,69 @@ class ExchangePolicyCodecTests {
     @Test
     void decodeWhenFormatUnknownThenRefused() {
         String text = ExchangePolicyCodec.encode(ExchangePolicy.builder(ACME).build());
-        assertThatThrownBy(() -> ExchangePolicyCodec.decode(ACME, 2, text))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 2");
+        assertThatThrownBy(() -> ExchangePolicyCodec.decode(ACME, 3, text))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 3");
+        assertThatThrownBy(() -> ExchangePolicyCodec.decode(ACME, 0, text))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 0");
+    }
+
+    @Property(tries = 100)
+    @Label("R1: format 1 (issuer records of five fields) decodes with no authentication-context trust")
+    void decodeWhenFormatOneThenIssuersNotTrustedForAuthenticationContext(@ForAll("policies") ExchangePolicy policy) {
+        String text = formatOne(policy);
+        ExchangePolicy decoded = ExchangePolicyCodec.decode(policy.org(), 1, text);
+        assertThat(decoded.trustedIssuers()).allMatch(i -> !i.trustAuthenticationContext());
+        ExchangePolicy.Builder expected = ExchangePolicy.builder(policy.org())
+                .allowedClients(policy.allowedClients().toArray(String[]::new))
+                .trustedIssuers(policy.trustedIssuers().stream().map(i -> new TrustedIssuer(i.issuer(), i.jwksUri(),
+                        i.algorithms(), i.audience(), i.typedAccessTokens(), false)).toArray(TrustedIssuer[]::new))
+                .trustedOrgs(policy.trustedOrgs().toArray(OrgId[]::new))
+                .reachableAudiences(policy.reachableAudiences().toArray(String[]::new))
+                .maxDelegationDepth(policy.maxDelegationDepth()).maxExchanges(policy.maxExchanges())
+                .maxLifetime(policy.maxLifetime()).allowImpersonation(policy.allowImpersonation())
+                .requireUserSubject(policy.requireUserSubject());
+        policy.defaultAudience().ifPresent(expected::defaultAudience);
+        assertThat(decoded).isEqualTo(expected.build());
+        if (!policy.trustedIssuers().isEmpty()) {
+            // a format-1 text is not a format-2 text, and the other way round
+            assertThatThrownBy(() -> ExchangePolicyCodec.decode(policy.org(), ExchangePolicyCodec.FORMAT, text))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> ExchangePolicyCodec.decode(policy.org(), 1, ExchangePolicyCodec.encode(policy)))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    /** The format-1 text of {@code policy}: the current text with the sixth field of each issuer record cut off. */
+    private static String formatOne(ExchangePolicy policy) {
+        String text = ExchangePolicyCodec.encode(policy);
+        List<String> fields = split(text);
+        StringBuilder issuers = new StringBuilder();
+        for (String record : split(fields.get(1))) {
+            List<String> f = split(record);
+            StringBuilder five = new StringBuilder();
+            for (String field : f.subList(0, 5)) {
+                five.append(field.length()).append(':').append(field);
+            }
+            issuers.append(five.length()).append(':').append(five);
+        }
+        fields.set(1, issuers.toString());
+        StringBuilder out = new StringBuilder();
+        for (String field : fields) {
+            out.append(field.length()).append(':').append(field);
+        }
+        return out.toString();
+    }
+
+    private static List<String> split(String text) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            int colon = text.indexOf(':', i);
+            int length = Integer.parseInt(text.substring(i, colon));
+            out.add(text.substring(colon + 1, colon + 1 + length));
+            i = colon + 1 + length;
+        }
+        return out;
     }
 
     @Test
@@ -90,7 +152,9 @@ class ExchangePolicyCodecTests {
         Arbitrary<URI> jwks = Arbitraries.of("https://idp.example/jwks", "http://127.0.0.1:8080/a?b=c#d",
                 "https://[::1]/k", "https://idp.example/%C3%A9/jwks").map(URI::create);
         Arbitrary<TrustedIssuer> issuer = Combinators.combine(nonBlank, jwks, algorithms, nonBlank,
-                Arbitraries.of(true, false)).as(TrustedIssuer::new);
+                Arbitraries.of(true, false), Arbitraries.of(true, false))
+                .as((iss, uri, algs, aud, typed, context) -> TrustedIssuer.builder(iss, aud, uri).algorithms(algs)
+                        .typedAccessTokens(typed).trustAuthenticationContext(context).build());
         Arbitrary<List<TrustedIssuer>> issuers = issuer.list().ofMaxSize(4).uniqueElements(TrustedIssuer::issuer);
         Arbitrary<Set<String>> strings = text.set().ofMaxSize(5);
         Arbitrary<Set<OrgId>> orgs = Arbitraries.strings().withChars("abcXYZ019_-").ofMinLength(1).ofMaxLength(64)

@@ -7,14 +7,17 @@ import io.partnerid.core.IdentityException;
 import io.partnerid.core.StoreErrors;
 import io.partnerid.core.jdbc.RowMapper;
 import io.partnerid.core.org.OrgId;
+import io.partnerid.core.token.SigningAlgorithm;
 import io.partnerid.testkit.exchange.ExchangePolicyRepositoryContract;
 import io.partnerid.testkit.jdbc.TestDatabase;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,11 +51,52 @@ abstract class JdbcExchangePolicyRepositoryTestBase extends ExchangePolicyReposi
     }
 
     @Test
-    void saveWhenDefaultsThenStoredAsFormatOneInTheDocumentedLayout() throws SQLException {
+    void saveWhenDefaultsThenStoredAsFormatTwoInTheDocumentedLayout() throws SQLException {
         repository().save(ExchangePolicy.builder(ACME).allowedClients("gw").maxLifetime(Duration.ofMillis(1_500))
                 .build());
         // clients, issuers, orgs, audiences, default audience, depth, exchanges, lifetime, impersonation, user subject
-        assertThat(row("acme")).isEqualTo("1|4:2:gw0:0:0:0:1:31:56:PT1.5S5:false4:true");
+        assertThat(row("acme")).isEqualTo("2|4:2:gw0:0:0:0:1:31:56:PT1.5S5:false4:true");
+    }
+
+    @Test
+    void saveWhenIssuerTrustedForAuthenticationContextThenSixFieldIssuerRecord() throws SQLException {
+        repository().save(ExchangePolicy.builder(ACME).maxLifetime(Duration.ofMillis(1_500))
+                .trustedIssuers(TrustedIssuer.builder("https://idp.example", "aud", URI.create("https://idp.example/jwks"))
+                        .algorithms(SigningAlgorithm.ES256).trustAuthenticationContext(true).build())
+                .build());
+        String issuer = f("https://idp.example") + f("https://idp.example/jwks") + f(f("ES256")) + f("aud")
+                + f("true") + f("true");
+        assertThat(row("acme")).isEqualTo("2|" + f("") + f(f(issuer)) + f("") + f("") + f("") + f("3") + f("5")
+                + f("PT1.5S") + f("false") + f("true"));
+        assertThat(repository().find(ACME).orElseThrow().trustedIssuers().get(0).trustAuthenticationContext())
+                .isTrue();
+    }
+
+    @Test
+    @DisplayName("R1: a policy row of format 1 (before the flag existed) reads with no authentication-context trust")
+    void findWhenRowOfFormatOneThenIssuerNotTrustedForAuthenticationContext() throws SQLException {
+        String oldIssuer = f("https://idp.example") + f("https://idp.example/jwks") + f(f("ES256")) + f("aud")
+                + f("false");
+        String tail = f("") + f("") + f("") + f("3") + f("5") + f("PT1.5S") + f("false") + f("true");
+        write("acme", 1, f(f("gw")) + f(f(oldIssuer)) + tail);
+
+        ExchangePolicy read = repository().find(ACME).orElseThrow();
+
+        assertThat(read.allowedClients()).containsExactly("gw");
+        TrustedIssuer issuer = read.trustedIssuers().get(0);
+        assertThat(issuer.issuer()).isEqualTo("https://idp.example");
+        assertThat(issuer.audience()).isEqualTo("aud");
+        assertThat(issuer.typedAccessTokens()).isFalse();
+        assertThat(issuer.trustAuthenticationContext()).isFalse();
+        // the next save writes the current format
+        repository().save(read);
+        assertThat(row("acme")).startsWith("2|");
+        assertThat(repository().find(ACME)).contains(read);
+        // each format is strict about its issuer record: six fields in format 1, five in format 2 are refused
+        write("acme", 1, f(f("gw")) + f(f(oldIssuer + f("true"))) + tail);
+        assertStoreFailure(() -> repository().find(ACME));
+        write("acme", 2, f(f("gw")) + f(f(oldIssuer)) + tail);
+        assertStoreFailure(() -> repository().find(ACME));
     }
 
     @Test
@@ -93,7 +137,7 @@ abstract class JdbcExchangePolicyRepositoryTestBase extends ExchangePolicyReposi
 
     @Test
     void findWhenStoredFormatIsUnknownThenStoreFailure() throws SQLException {
-        write("acme", 2, "4:2:gw0:0:0:0:1:31:56:PT1.5S5:false4:true");
+        write("acme", 3, "4:2:gw0:0:0:0:1:31:56:PT1.5S5:false4:true");
         assertStoreFailure(() -> repository().find(ACME));
     }
 

@@ -9,6 +9,7 @@ import io.partnerid.core.org.InMemoryOrganizationRepository;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.OrganizationService;
 import io.partnerid.core.token.AccessTokenService;
+import io.partnerid.core.token.ForeignSubject;
 import io.partnerid.core.token.InMemoryRevokedTokenStore;
 import io.partnerid.core.token.InMemorySigningKeyRepository;
 import io.partnerid.core.token.JwtClaims;
@@ -32,10 +33,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -159,11 +158,14 @@ class MockOAuth2ServerExchangeIT {
                     .body());
             assertThat(discovery.get("issuer")).isEqualTo(tenantA);
             policies.save(ExchangePolicy.builder(acme).allowedClients("gateway")
-                    .trustedIssuers(new TrustedIssuer(tenantA, URI.create((String) discovery.get("jwks_uri")),
-                            EnumSet.of(SigningAlgorithm.RS256, SigningAlgorithm.ES256), STS, false))
+                    .trustedIssuers(TrustedIssuer.builder(tenantA, STS,
+                                    URI.create((String) discovery.get("jwks_uri")))
+                            .algorithms(SigningAlgorithm.RS256, SigningAlgorithm.ES256).typedAccessTokens(false)
+                            .build())
                     .reachableAudiences(ORDERS).allowImpersonation(true).build());
             InMemoryExchangeClients clients = new InMemoryExchangeClients().register(
-                    new ExchangeClient("gateway", acme, true, Set.of("orders:read"), Set.of(ORDERS)), "secret");
+                    ExchangeClient.builder("gateway", acme).tokenExchangeAllowed(true).allowedScopes("orders:read")
+                            .allowedAudiences(ORDERS).build(), "secret");
             exchange = TokenExchangeService.builder(tokens, policies, clients, orgRepository, runtime)
                     .selfAudience(STS).build();
         }
@@ -185,8 +187,9 @@ class MockOAuth2ServerExchangeIT {
         assertThat(outcome).isInstanceOf(ExchangeOutcome.Issued.class);
         ExchangeOutcome.Issued issued = (ExchangeOutcome.Issued) outcome;
         JwtClaims claims = sdk.tokens.verify(issued.accessToken(), ORDERS).verifiedClaims().orElseThrow();
-        assertThat(claims.subject()).contains("alice");
+        assertThat(claims.subject()).contains(ForeignSubject.of(base + "/tenant-a", "alice").value());
         assertThat(claims.string(TokenExchangeService.SUBJECT_ISSUER_CLAIM)).contains(base + "/tenant-a");
+        assertThat(claims.string(TokenExchangeService.EXTERNAL_SUBJECT_CLAIM)).contains("alice");
         assertThat(claims.orgId()).contains(sdk.acme);
         long subjectExp = ((Number) JSONObjectUtils.parse(new String(java.util.Base64.getUrlDecoder()
                 .decode(subject.split("\\.")[1]), StandardCharsets.UTF_8)).get("exp")).longValue();

@@ -6,6 +6,7 @@ import static io.partnerid.federation.exchange.ExchangeFixture.exchangeForm;
 import static io.partnerid.federation.exchange.TokenExchangeServiceTests.assertRefused;
 import static io.partnerid.federation.exchange.TokenExchangeServiceTests.issued;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -16,13 +17,18 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import io.partnerid.core.Actor;
+import io.partnerid.core.IdFormat;
+import io.partnerid.core.org.OrgId;
+import io.partnerid.core.token.ForeignSubject;
 import io.partnerid.core.token.JwtClaims;
 import io.partnerid.core.token.TokenVerification;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +91,20 @@ class TokenExchangeSecurityTests {
     }
 
     @Test
+    @DisplayName("T1 RFC 8693 §2.1: our own access token, revoked by jti, is refused as subject_token")
+    void exchangeWhenOurSubjectTokenRevokedThenSubjectTokenInvalid() {
+        String ours = f.ourToken(f.acme, "alice", "portal", b -> { });
+        assertThat(atAcme(ours, "audience", ORDERS)).isInstanceOf(ExchangeOutcome.Issued.class);
+        JwtClaims claims = f.tokens.verify(ours, ExchangeFixture.STS).verifiedClaims().orElseThrow();
+
+        f.tokens.revoke(claims.jwtId().orElseThrow(), f.acme, claims.expiresAt().orElseThrow(),
+                Actor.user("security-admin"));
+
+        assertRefused(atAcme(ours, "audience", ORDERS), ExchangeErrors.SUBJECT_TOKEN_INVALID);
+        assertThat(f.exchangeEvents()).last().satisfies(e -> assertThat(e.jwtId()).isEmpty());
+    }
+
+    @Test
     @DisplayName("Kill switch: an exchange at a suspended organization is refused")
     void exchangeWhenStsOrgSuspendedThenUnauthorizedClient() {
         f.orgRepository.suspendSubtree(f.orgRepository.findById(f.acme).orElseThrow().path(), f.acme);
@@ -139,8 +159,8 @@ class TokenExchangeSecurityTests {
     @DisplayName("T4 RFC 8693 §4.1: the newest actor is top-level, prior actors nest under act.act")
     void exchangeWhenSubjectAlreadyDelegatedThenNewActorTopLevelPriorNested() {
         f.policies.save(f.acmePolicy().reachableAudiences(ORDERS, BILLING, ExchangeFixture.STS).build());
-        f.clients.register(new ExchangeClient("gateway", f.acme, true, Set.of("orders:read", "orders:write"),
-                Set.of(ORDERS, ExchangeFixture.STS)), ExchangeFixture.SECRET);
+        f.clients.register(ExchangeFixture.client("gateway", f.acme).allowedScopes("orders:read", "orders:write")
+                .allowedAudiences(ORDERS, ExchangeFixture.STS).build(), ExchangeFixture.SECRET);
         ExchangeOutcome.Issued first = issued(atAcme(f.partnerToken(), "audience", ExchangeFixture.STS, "actor_token", actor("svc-a"),
                 "actor_token_type", TokenType.ACCESS_TOKEN.uri()));
         ExchangeOutcome.Issued second = issued(atAcme(first.accessToken(), "audience", ORDERS,
@@ -157,8 +177,8 @@ class TokenExchangeSecurityTests {
     void exchangeWhenChainExceedsDepthCapThenInvalidGrant() {
         f.policies.save(f.acmePolicy().reachableAudiences(ORDERS, BILLING, ExchangeFixture.STS).maxDelegationDepth(2)
                 .build());
-        f.clients.register(new ExchangeClient("gateway", f.acme, true, Set.of("orders:read", "orders:write"),
-                Set.of(ORDERS, ExchangeFixture.STS)), ExchangeFixture.SECRET);
+        f.clients.register(ExchangeFixture.client("gateway", f.acme).allowedScopes("orders:read", "orders:write")
+                .allowedAudiences(ORDERS, ExchangeFixture.STS).build(), ExchangeFixture.SECRET);
         String token = f.partnerToken();
         for (String svc : List.of("svc-1", "svc-2")) {
             token = issued(atAcme(token, "audience", ExchangeFixture.STS, "actor_token", actor(svc),
@@ -183,8 +203,8 @@ class TokenExchangeSecurityTests {
     @Test
     @DisplayName("T5: a reachable audience the client is not allowed is refused; the issued aud is exactly the request")
     void exchangeWhenAudienceNotAllowedForClientThenInvalidTarget() {
-        f.clients.register(new ExchangeClient("gateway", f.acme, true, Set.of("orders:read"), Set.of(ORDERS)),
-                ExchangeFixture.SECRET);
+        f.clients.register(ExchangeFixture.client("gateway", f.acme).allowedScopes("orders:read")
+                .allowedAudiences(ORDERS).build(), ExchangeFixture.SECRET);
         assertRefused(atAcme(f.partnerToken(), "audience", BILLING), ExchangeErrors.INVALID_TARGET);
         ExchangeOutcome.Issued ok = issued(atAcme(f.partnerToken(), "audience", ORDERS));
         assertThat(f.tokens.verify(ok.accessToken(), BILLING))
@@ -224,13 +244,11 @@ class TokenExchangeSecurityTests {
         assertRefused(f.exchange(f.acme, "reporting", exchangeForm(f.partnerToken(), "audience", ORDERS)),
                 ExchangeErrors.CLIENT_NOT_ALLOWED);
         // registered for the grant, but not allowed by this organization's policy
-        f.clients.register(new ExchangeClient("other", f.acme, true, Set.of("orders:read"), Set.of(ORDERS)),
-                ExchangeFixture.SECRET);
+        f.clients.register(ExchangeFixture.client("other", f.acme).allowedScopes("orders:read")
+                .allowedAudiences(ORDERS).build(), ExchangeFixture.SECRET);
         assertRefused(f.exchange(f.acme, "other", exchangeForm(f.partnerToken(), "audience", ORDERS)),
                 ExchangeErrors.CLIENT_NOT_ALLOWED);
-        // allowed at the supplier, not at acme
-        assertRefused(f.exchange(f.acme, "supplier-svc", exchangeForm(f.partnerToken(), "audience", ORDERS)),
-                ExchangeErrors.CLIENT_NOT_ALLOWED);
+        // allowed by acme's policy, registered for the grant, but owned by the supplier: see the R5 tests
     }
 
     @Test
@@ -287,9 +305,9 @@ class TokenExchangeSecurityTests {
         String idToken = ExchangeFixture.sign(f.partnerAKey, "JWT", f.partnerClaims(c -> c.put("nonce", "n")));
         assertRefused(atAcme(idToken, "audience", ORDERS), ExchangeErrors.UNSUPPORTED_TOKEN_TYPE);
         // an issuer without typed access tokens: the ID token is still recognized by its ID-token-only claims
-        f.policies.save(f.acmePolicy().trustedIssuers(new TrustedIssuer(ExchangeFixture.PARTNER_A,
-                ExchangeFixture.JWKS_A, Set.of(io.partnerid.core.token.SigningAlgorithm.ES256), ExchangeFixture.STS,
-                false)).build());
+        f.policies.save(f.acmePolicy().trustedIssuers(TrustedIssuer.builder(ExchangeFixture.PARTNER_A,
+                ExchangeFixture.STS, ExchangeFixture.JWKS_A).algorithms(io.partnerid.core.token.SigningAlgorithm.ES256)
+                .typedAccessTokens(false).build()).build());
         assertRefused(atAcme(idToken, "audience", ORDERS), ExchangeErrors.UNSUPPORTED_TOKEN_TYPE);
         String plainAccess = ExchangeFixture.sign(f.partnerAKey, "JWT", f.partnerClaims());
         assertThat(atAcme(plainAccess, "audience", ORDERS)).isInstanceOf(ExchangeOutcome.Issued.class);
@@ -405,8 +423,8 @@ class TokenExchangeSecurityTests {
     @DisplayName("T11: exchange loops are bounded: a token re-exchanged more than maxExchanges times is refused")
     void exchangeWhenReExchangedBeyondLimitThenInvalidGrant() {
         f.policies.save(f.acmePolicy().reachableAudiences(ORDERS, ExchangeFixture.STS).maxExchanges(3).build());
-        f.clients.register(new ExchangeClient("gateway", f.acme, true, Set.of("orders:read", "orders:write"),
-                Set.of(ORDERS, ExchangeFixture.STS)), ExchangeFixture.SECRET);
+        f.clients.register(ExchangeFixture.client("gateway", f.acme).allowedScopes("orders:read", "orders:write")
+                .allowedAudiences(ORDERS, ExchangeFixture.STS).build(), ExchangeFixture.SECRET);
         String token = f.partnerToken();
         for (int i = 0; i < 3; i++) {
             token = issued(atAcme(token, "audience", ExchangeFixture.STS)).accessToken();
@@ -450,5 +468,219 @@ class TokenExchangeSecurityTests {
         }
         assertThat(f.fetches).doesNotContainKey(jku);
         assertThat(f.fetches.keySet()).allMatch(u -> u.equals(ExchangeFixture.JWKS_A));
+    }
+
+    // ---- R1 partner subjects -------------------------------------------------------------------------------
+
+    private JwtClaims claimsOf(ExchangeOutcome outcome, String audience) {
+        return f.tokens.verify(issued(outcome).accessToken(), audience).verifiedClaims().orElseThrow();
+    }
+
+    @Test
+    @DisplayName("R1: a partner token whose sub equals a local user's id yields a namespaced subject, never that id")
+    void exchangeWhenPartnerSubEqualsLocalUserIdThenNamespacedSubjectWithOrigin() {
+        String localUserId = "user-42"; // a native id: 1 to 64 of [A-Za-z0-9_-]
+        JwtClaims claims = claimsOf(atAcme(f.partnerToken(f.partnerClaims(c -> c.put("sub", localUserId))),
+                "audience", ORDERS), ORDERS);
+
+        String sub = claims.subject().orElseThrow();
+        assertThat(sub).isNotEqualTo(localUserId).isEqualTo(ForeignSubject.of(ExchangeFixture.PARTNER_A,
+                localUserId).value());
+        assertThat(IdFormat.isValid(sub)).isFalse();
+        assertThat(ForeignSubject.isForeign(sub)).isTrue();
+        assertThat(claims.string(ForeignSubject.ISSUER_CLAIM)).contains(ExchangeFixture.PARTNER_A);
+        assertThat(claims.string(ForeignSubject.SUBJECT_CLAIM)).contains(localUserId);
+        assertThat(claims.roles()).isEmpty();
+        assertThat(claims.orgId()).contains(f.acme);
+    }
+
+    @Test
+    @DisplayName("R1: the same partner sub at two partner issuers gives two subjects")
+    void exchangeWhenSameSubAtTwoPartnersThenDistinctSubjects() {
+        f.policies.save(f.acmePolicy().trustedIssuers(ExchangeFixture.trusted(ExchangeFixture.PARTNER_A,
+                ExchangeFixture.JWKS_A), ExchangeFixture.trusted(ExchangeFixture.PARTNER_B, ExchangeFixture.JWKS_B))
+                .build());
+        String fromA = f.partnerToken();
+        String fromB = ExchangeFixture.sign(f.partnerBKey, "at+jwt",
+                f.partnerClaims(c -> c.put("iss", ExchangeFixture.PARTNER_B)));
+        assertThat(claimsOf(atAcme(fromA, "audience", ORDERS), ORDERS).subject())
+                .isNotEqualTo(claimsOf(atAcme(fromB, "audience", ORDERS), ORDERS).subject());
+    }
+
+    @Test
+    @DisplayName("R1: a partner's acr/amr are dropped when the policy does not trust it for authentication context")
+    void exchangeWhenPartnerAcrAmrAndIssuerNotTrustedForThemThenDropped() {
+        String subject = f.partnerToken(f.partnerClaims(c -> {
+            c.put("acr", "urn:partnerid:acr:mfa");
+            c.put("amr", List.of("pwd", "otp"));
+        }));
+        JwtClaims claims = claimsOf(atAcme(subject, "audience", ORDERS), ORDERS);
+        assertThat(claims.get("acr")).isEmpty();
+        assertThat(claims.get("amr")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R1: a partner's acr/amr are carried when the policy trusts it for authentication context")
+    void exchangeWhenPartnerAcrAmrAndIssuerTrustedForThemThenCarried() {
+        f.policies.save(f.acmePolicy().trustedIssuers(ExchangeFixture.trustedIssuer(ExchangeFixture.PARTNER_A,
+                ExchangeFixture.JWKS_A).trustAuthenticationContext(true).build()).build());
+        String subject = f.partnerToken(f.partnerClaims(c -> {
+            c.put("acr", "urn:partnerid:acr:mfa");
+            c.put("amr", List.of("pwd", "otp"));
+        }));
+        JwtClaims claims = claimsOf(atAcme(subject, "audience", ORDERS), ORDERS);
+        assertThat(claims.string("acr")).contains("urn:partnerid:acr:mfa");
+        assertThat(claims.strings("amr")).containsExactly("pwd", "otp");
+    }
+
+    @Test
+    @DisplayName("R1: our own token's acr/amr keep flowing into the exchanged token")
+    void exchangeWhenOurTokenCarriesAcrAmrThenCarried() {
+        String ours = f.ourToken(f.acme, "alice", "portal", b -> b.acr("urn:partnerid:acr:mfa")
+                .amr(List.of("pwd", "hwk")));
+        JwtClaims claims = claimsOf(atAcme(ours, "audience", ORDERS), ORDERS);
+        assertThat(claims.subject()).contains("alice");
+        assertThat(claims.string("acr")).contains("urn:partnerid:acr:mfa");
+        assertThat(claims.strings("amr")).containsExactly("pwd", "hwk");
+    }
+
+    @Test
+    @DisplayName("R1: re-exchanging our token of a partner subject keeps the foreign namespace and its origin")
+    void exchangeWhenOurTokenWithForeignSubjectReExchangedThenStaysForeign() {
+        f.policies.save(f.acmePolicy().reachableAudiences(ORDERS, ExchangeFixture.STS).build());
+        f.clients.register(ExchangeFixture.client("gateway", f.acme).allowedScopes("orders:read", "orders:write")
+                .allowedAudiences(ORDERS, ExchangeFixture.STS).build(), ExchangeFixture.SECRET);
+        String first = issued(atAcme(f.partnerToken(f.partnerClaims(c -> c.put("sub", "user-42"))), "audience",
+                ExchangeFixture.STS)).accessToken();
+        String foreign = ForeignSubject.of(ExchangeFixture.PARTNER_A, "user-42").value();
+
+        JwtClaims again = claimsOf(atAcme(first, "audience", ORDERS), ORDERS);
+
+        assertThat(again.subject()).contains(foreign);
+        assertThat(again.string(ForeignSubject.ISSUER_CLAIM)).contains(ExchangeFixture.PARTNER_A);
+        assertThat(again.string(ForeignSubject.SUBJECT_CLAIM)).contains("user-42");
+        assertThat(again.get(TokenExchangeService.EXCHANGE_COUNT_CLAIM)).contains(2L);
+    }
+
+    @Test
+    @DisplayName("R1: a token exchanged before namespacing (sub_iss, plain sub) is namespaced when re-exchanged")
+    void exchangeWhenLegacyExchangedTokenReExchangedThenNamespaced() {
+        String legacy = f.ourToken(f.acme, "user-42", "gateway", b -> b.claim(ForeignSubject.ISSUER_CLAIM,
+                ExchangeFixture.PARTNER_A));
+
+        JwtClaims claims = claimsOf(atAcme(legacy, "audience", ORDERS), ORDERS);
+
+        assertThat(claims.subject()).contains(ForeignSubject.of(ExchangeFixture.PARTNER_A, "user-42").value());
+        assertThat(claims.string(ForeignSubject.SUBJECT_CLAIM)).contains("user-42");
+    }
+
+    @Test
+    @DisplayName("R1: a partner subject without an issuer to namespace it by (an assertion without iss) is refused")
+    void exchangeWhenAssertionHasNoIssuerThenSubjectTokenInvalid() {
+        TokenExchangeService withSaml = f.exchangeService(b -> b.assertionValidator(TokenType.SAML2,
+                (token, policy, now) -> new TokenVerification.Verified(JwtClaims.of(Map.of("sub", "user-42",
+                        "exp", now.plusSeconds(300).getEpochSecond())),
+                        io.partnerid.core.token.SigningAlgorithm.RS256, Optional.empty())));
+        assertRefused(withSaml.exchange(new ExchangeRequest(f.acme, ClientCredentials.of("gateway",
+                ExchangeFixture.SECRET), exchangeForm("<assertion/>", "subject_token_type", TokenType.SAML2.uri(),
+                "audience", ORDERS))), ExchangeErrors.SUBJECT_TOKEN_INVALID);
+    }
+
+    // ---- R5 client organization ----------------------------------------------------------------------------
+
+    @Test
+    @DisplayName("R5 RFC 6749 §5.2: a client of another organization is refused as an unknown client would be")
+    void exchangeWhenClientOfAnotherOrganizationThenInvalidClient() {
+        // acme's policy even names the supplier's client; its owner is still not acme
+        f.policies.save(f.acmePolicy().allowedClients("gateway", "supplier-svc").build());
+        ExchangeOutcome foreignClient = f.exchange(f.acme, "supplier-svc", exchangeForm(f.partnerToken(), "audience",
+                ORDERS));
+        ExchangeOutcome unknown = f.exchange(f.acme, "ghost", exchangeForm(f.partnerToken(), "audience", ORDERS));
+        assertRefused(foreignClient, ExchangeErrors.CLIENT_AUTHENTICATION_FAILED);
+        assertThat(foreignClient).isEqualTo(unknown);
+        // at its own organization the same client is fine
+        f.policies.save(f.acmePolicy().build());
+        assertThat(f.exchange(f.supplier, "supplier-svc", exchangeForm(ExchangeFixture.sign(f.partnerBKey, "at+jwt",
+                f.partnerClaims(c -> c.put("iss", ExchangeFixture.PARTNER_B))), "audience", ORDERS)))
+                .isInstanceOf(ExchangeOutcome.Issued.class);
+    }
+
+    @Test
+    @DisplayName("R5: the service refuses another organization's client even when an ExchangeClients returns it")
+    void exchangeWhenExchangeClientsIgnoresOrganizationThenServiceRefusesClient() {
+        ExchangeClient supplierClient = ExchangeFixture.client("supplier-svc", f.supplier)
+                .allowedScopes("orders:read").allowedAudiences(ORDERS).build();
+        ExchangeClients careless = (org, credentials) -> Optional.of(supplierClient);
+        f.policies.save(f.acmePolicy().allowedClients("supplier-svc").build());
+        TokenExchangeService exchange = TokenExchangeService.builder(f.tokens, f.policies, careless, f.orgRepository,
+                f.runtime).selfAudience(ExchangeFixture.STS).jwksFetcher(uri -> f.jwksDocuments.get(uri)).build();
+
+        ExchangeOutcome outcome = exchange.exchange(new ExchangeRequest(f.acme, ClientCredentials.of("supplier-svc",
+                ExchangeFixture.SECRET), exchangeForm(f.partnerToken(), "audience", ORDERS)));
+
+        assertRefused(outcome, ExchangeErrors.CLIENT_AUTHENTICATION_FAILED);
+    }
+
+    @Test
+    @DisplayName("R5: InMemoryExchangeClients authenticates a client only at the organization that owns it")
+    void authenticateWhenInMemoryClientOfAnotherOrganizationThenEmpty() {
+        ClientCredentials credentials = ClientCredentials.of("supplier-svc", ExchangeFixture.SECRET);
+        assertThat(f.clients.authenticate(f.supplier, credentials)).isPresent();
+        assertThat(f.clients.authenticate(f.acme, credentials)).isEmpty();
+        assertThat(f.clients.authenticate(OrgId.of("nowhere"), credentials)).isEmpty();
+    }
+
+    // ---- R9 partner keys during a JWKS outage ---------------------------------------------------------------
+
+    @Test
+    @DisplayName("R9: during a JWKS outage the last good keys serve until jwksMaxStale, then the partner is refused")
+    void exchangeWhenPartnerJwksUnavailableBeyondMaxStaleThenRefusedUntilAFetchSucceeds() {
+        TokenExchangeService exchange = f.exchangeService(b -> b.jwksMaxAge(Duration.ofHours(1))
+                .jwksMaxStale(Duration.ofHours(6)));
+        Supplier<ExchangeOutcome> once = () -> exchange.exchange(new ExchangeRequest(f.acme,
+                ClientCredentials.of("gateway", ExchangeFixture.SECRET), exchangeForm(f.partnerToken(), "audience",
+                ORDERS)));
+        assertThat(once.get()).isInstanceOf(ExchangeOutcome.Issued.class);
+        String published = f.jwksDocuments.remove(ExchangeFixture.JWKS_A); // the outage starts
+
+        f.clock.advance(Duration.ofHours(5).plusMinutes(59));
+        assertThat(once.get()).as("within jwksMaxStale").isInstanceOf(ExchangeOutcome.Issued.class);
+        int attempts = f.fetches.get(ExchangeFixture.JWKS_A).get();
+        assertThat(attempts).isEqualTo(2); // the stale cache was refetched once, and failed
+        assertThat(once.get()).isInstanceOf(ExchangeOutcome.Issued.class);
+        assertThat(f.fetches.get(ExchangeFixture.JWKS_A)).as("failed fetches are rate-limited").hasValue(attempts);
+
+        f.clock.advance(Duration.ofMinutes(1)); // 6 h after the last successful fetch
+        assertRefused(once.get(), ExchangeErrors.SUBJECT_TOKEN_INVALID);
+        f.clock.advance(Duration.ofHours(12));
+        assertRefused(once.get(), ExchangeErrors.SUBJECT_TOKEN_INVALID);
+
+        f.jwksDocuments.put(ExchangeFixture.JWKS_A, published); // the partner is back
+        f.clock.advance(Duration.ofSeconds(30));
+        assertThat(once.get()).isInstanceOf(ExchangeOutcome.Issued.class);
+    }
+
+    @Test
+    @DisplayName("R9: a partner key removed from its JWKS is not trusted beyond jwksMaxStale even through an outage")
+    void exchangeWhenRemovedKeyAndOutageThenKeyDroppedAfterMaxStale() {
+        TokenExchangeService exchange = f.exchangeService(b -> b.jwksMaxStale(Duration.ofHours(2)));
+        assertThat(exchange.exchange(new ExchangeRequest(f.acme, ClientCredentials.of("gateway",
+                ExchangeFixture.SECRET), exchangeForm(f.partnerToken(), "audience", ORDERS))))
+                .isInstanceOf(ExchangeOutcome.Issued.class);
+        // the partner removes key a-1 (compromised) while its JWKS endpoint is unreachable from us
+        f.jwksDocuments.remove(ExchangeFixture.JWKS_A);
+
+        f.clock.advance(Duration.ofHours(2));
+        assertRefused(exchange.exchange(new ExchangeRequest(f.acme, ClientCredentials.of("gateway",
+                ExchangeFixture.SECRET), exchangeForm(f.partnerToken(), "audience", ORDERS))),
+                ExchangeErrors.SUBJECT_TOKEN_INVALID);
+    }
+
+    @Test
+    void buildWhenJwksMaxStaleShorterThanMaxAgeThenRefused() {
+        assertThatThrownBy(() -> f.exchangeService(b -> b.jwksMaxAge(
+                Duration.ofHours(2)).jwksMaxStale(Duration.ofHours(1)))).isInstanceOf(IllegalArgumentException.class);
+        // without an explicit jwksMaxStale, a long jwksMaxAge raises the default instead of failing
+        assertThat(f.exchangeService(b -> b.jwksMaxAge(Duration.ofHours(8)))).isNotNull();
     }
 }

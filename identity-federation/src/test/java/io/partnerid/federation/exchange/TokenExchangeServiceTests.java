@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partnerid.core.ErrorCode;
 import io.partnerid.core.token.ActClaim;
+import io.partnerid.core.token.ForeignSubject;
 import io.partnerid.core.token.JwtClaims;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +44,8 @@ class TokenExchangeServiceTests {
 
         JwtClaims claims = claimsOf(issued, ORDERS);
         assertThat(claims.issuer()).contains(ExchangeFixture.ISSUER);
-        assertThat(claims.subject()).contains("alice");
+        assertThat(claims.subject()).contains(ForeignSubject.of(ExchangeFixture.PARTNER_A, "alice").value());
+        assertThat(claims.string(TokenExchangeService.EXTERNAL_SUBJECT_CLAIM)).contains("alice");
         assertThat(claims.audience()).containsExactly(ORDERS);
         assertThat(claims.orgId()).contains(f.acme);
         assertThat(claims.string(JwtClaims.CLIENT_ID)).contains("gateway");
@@ -99,7 +100,7 @@ class TokenExchangeServiceTests {
         ExchangeOutcome.Issued issued = issued(f.atAcme(exchangeForm(f.partnerToken(), "audience", ORDERS,
                 "actor_token", actor, "actor_token_type", TokenType.ACCESS_TOKEN.uri())));
         JwtClaims claims = claimsOf(issued, ORDERS);
-        assertThat(claims.subject()).contains("alice");
+        assertThat(claims.subject()).contains(ForeignSubject.of(ExchangeFixture.PARTNER_A, "alice").value());
         assertThat(ActClaim.from(claims)).contains(new ActClaim("svc-gateway", Optional.empty(), Optional.empty()));
         assertThat(issued.delegated()).isTrue();
         assertThat(issued.refreshToken()).isEmpty();
@@ -127,8 +128,8 @@ class TokenExchangeServiceTests {
         f.policies.save(io.partnerid.federation.exchange.ExchangePolicy.builder(f.supplier)
                 .allowedClients("supplier-svc").trustedOrgs(f.acme).reachableAudiences(ExchangeFixture.STS, ORDERS)
                 .maxDelegationDepth(2).build());
-        f.clients.register(new ExchangeClient("supplier-svc", f.supplier, true, Set.of("orders:read"),
-                Set.of(ExchangeFixture.STS, ORDERS)), ExchangeFixture.SECRET);
+        f.clients.register(ExchangeFixture.client("supplier-svc", f.supplier).allowedScopes("orders:read")
+                .allowedAudiences(ExchangeFixture.STS, ORDERS).build(), ExchangeFixture.SECRET);
         String acmeUser = f.ourToken(f.acme, "alice", "acme-portal", b -> { });
         String supplierSystem = f.ourToken(f.supplier, "supplier-erp", "supplier-erp", b -> { });
         ExchangeOutcome.Issued atSupplier = issued(f.exchange(f.supplier, "supplier-svc", exchangeForm(acmeUser,

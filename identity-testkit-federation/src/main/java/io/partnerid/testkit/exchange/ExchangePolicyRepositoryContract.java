@@ -60,7 +60,8 @@ public abstract class ExchangePolicyRepositoryContract {
 
     private static TrustedIssuer issuer(String iss, String jwks, Set<SigningAlgorithm> algorithms, String aud,
                                         boolean typed) {
-        return new TrustedIssuer(iss, URI.create(jwks), algorithms, aud, typed);
+        return TrustedIssuer.builder(iss, aud, URI.create(jwks)).algorithms(algorithms).typedAccessTokens(typed)
+                .trustAuthenticationContext(!typed).build();
     }
 
     /** Every field set away from its default; sets of several elements, three issuers in a non-sorted order. */

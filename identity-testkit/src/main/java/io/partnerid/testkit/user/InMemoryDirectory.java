@@ -15,6 +15,7 @@ import io.partnerid.core.role.InMemoryRoleAssignmentRepository;
 import io.partnerid.core.role.InMemoryRoleRepository;
 import io.partnerid.core.role.RoleService;
 import io.partnerid.core.user.IdentityPool;
+import io.partnerid.core.user.InMemoryFederatedIssuerResolver;
 import io.partnerid.core.user.PoolId;
 import io.partnerid.core.user.User;
 import io.partnerid.core.user.UserService;
@@ -47,6 +48,8 @@ public final class InMemoryDirectory {
     public final InMemoryOrganizationRepository organizationRepository;
     /** The organization tree. */
     public final OrganizationService organizations;
+    /** The issuers registered per organization; links are allowed only for these (empty at first). */
+    public final InMemoryFederatedIssuerResolver issuers;
     /** Pools, users, links and memberships. */
     public final UserService users;
     /** Groups. */
@@ -67,7 +70,8 @@ public final class InMemoryDirectory {
         this.runtime = TestRuntimes.on(clock);
         this.organizationRepository = new InMemoryOrganizationRepository();
         this.organizations = new OrganizationService(organizationRepository, runtime);
-        this.users = UserService.inMemory(organizations, runtime);
+        this.issuers = new InMemoryFederatedIssuerResolver();
+        this.users = UserService.inMemory(organizations, issuers, runtime);
         this.groups = new GroupService(new InMemoryGroupRepository(), users, organizations, runtime);
         this.roles = new RoleService(new InMemoryRoleRepository(), new InMemoryRoleAssignmentRepository(), users,
                 groups, organizations, runtime);

@@ -177,13 +177,14 @@ final class DemoData {
                 new NewRole("supplier-user", Set.of("portal:access"), true));
         assign(admin, supplier, user(admin, plumbusPool, SQUANCHY, "Squanchy"), plumbus.id());
 
-        // The cross-organization grant (audited as privilege changes), then the partner admin's assignments; Jerry's
-        // comes last: it marks the seed as complete.
-        grants.grant(Actor.user(rick.id().value()), new GrantDef(GRANT_ID, POLICY_CITADEL.value(),
+        // The cross-organization grant (audited as privilege changes), then the assignments; Jerry's comes last: it
+        // marks the seed as complete. The seed acts as the system: the Todo policy names organizations by its own ids,
+        // which core's admin grants (checked by the grant service's guard) do not cover.
+        grants.grant(SEED, new GrantDef(GRANT_ID, POLICY_CITADEL.value(),
                 POLICY_SMITHS.value(), List.of("viewer", "editor"), List.of(), Optional.empty(), Optional.empty()));
-        grants.assign(bethAdmin, GRANT_ID, POLICY_SMITHS, summer.username(), "editor");
-        grants.assign(bethAdmin, GRANT_ID, POLICY_SMITHS, beth.username(), "viewer");
-        grants.assign(bethAdmin, GRANT_ID, POLICY_SMITHS, jerry.username(), "viewer");
+        grants.assign(SEED, GRANT_ID, POLICY_SMITHS, summer.username(), "editor");
+        grants.assign(SEED, GRANT_ID, POLICY_SMITHS, beth.username(), "viewer");
+        grants.assign(SEED, GRANT_ID, POLICY_SMITHS, jerry.username(), "viewer");
 
         LOG.info("Demo data seeded: {}, {}, {} with their users, roles, a cross-organization grant and audit trail",
                 CITADEL, SMITHS, PLUMBUS);

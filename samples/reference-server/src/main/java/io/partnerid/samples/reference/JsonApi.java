@@ -12,11 +12,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
  * application/json} 415, a body over {@link #MAX_BODY_BYTES} 413 (checked on {@code Content-Length} before reading,
  * and while reading), a body that is not UTF-8 or not a valid message 400. Error bodies are
  * {@code {"error": code, "error_description": text}} with a fixed text or the SDK's client-safe description: never a
- * stack trace, an exception message or an echo of the input.
+ * stack trace, an exception message or an echo of the input. With a {@linkplain Builder#deadline deadline}, a request
+ * that has not been answered in time (a client trickling its body, a stuck endpoint) has its connection closed, so a
+ * slow client cannot hold a server thread.
  */
 final class JsonApi implements HttpHandler {
 
@@ -50,9 +56,13 @@ final class JsonApi implements HttpHandler {
     }
 
     private final Map<String, Map<String, Endpoint>> routes;
+    private final Duration deadline;
+    private final ScheduledExecutorService timer;
 
-    private JsonApi(Map<String, Map<String, Endpoint>> routes) {
+    private JsonApi(Map<String, Map<String, Endpoint>> routes, Duration deadline, ScheduledExecutorService timer) {
         this.routes = routes;
+        this.deadline = deadline;
+        this.timer = timer;
     }
 
     static Builder builder() {
@@ -62,6 +72,21 @@ final class JsonApi implements HttpHandler {
     /** Collects routes; not thread-safe, use at start-up. */
     static final class Builder {
         private final Map<String, Map<String, Endpoint>> routes = new LinkedHashMap<>();
+        private Duration deadline;
+        private ScheduledExecutorService timer;
+
+        /**
+         * Closes the connection of a request not answered within {@code timeout} of its handling starting (reading
+         * the body included); {@code timer} runs the checks and is owned by the caller.
+         */
+        Builder deadline(Duration timeout, ScheduledExecutorService timer) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the deadline must be positive");
+            }
+            this.deadline = timeout;
+            this.timer = Objects.requireNonNull(timer, "timer");
+            return this;
+        }
 
         Builder get(String path, Endpoint endpoint) {
             return route("GET", path, endpoint);
@@ -79,12 +104,14 @@ final class JsonApi implements HttpHandler {
         JsonApi build() {
             Map<String, Map<String, Endpoint>> copy = new LinkedHashMap<>();
             routes.forEach((path, methods) -> copy.put(path, Map.copyOf(methods)));
-            return new JsonApi(Map.copyOf(copy));
+            return new JsonApi(Map.copyOf(copy), deadline, timer);
         }
     }
 
     @Override
     public void handle(HttpExchange exchange) {
+        ScheduledFuture<?> watchdog = deadline == null ? null
+                : timer.schedule(() -> expire(exchange), deadline.toNanos(), TimeUnit.NANOSECONDS);
         try {
             Response response = dispatch(exchange);
             send(exchange, response);
@@ -95,8 +122,18 @@ final class JsonApi implements HttpHandler {
             LOG.error("Unexpected failure answering {} {}", exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath(), e);
         } finally {
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
             exchange.close();
         }
+    }
+
+    /** The deadline passed: closing the exchange closes the connection, and a blocked read in the handler fails. */
+    private void expire(HttpExchange exchange) {
+        LOG.debug("{} {} not answered within {}: closing the connection", exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(), deadline);
+        exchange.close();
     }
 
     private Response dispatch(HttpExchange exchange) throws IOException {

@@ -51,6 +51,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,8 +74,11 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Endpoints: {@code GET /healthz}, {@code GET /api/orgs}, {@code GET /api/audit/verify},
  * {@code POST /access/v1/evaluation}, {@code POST /access/v1/evaluations}, {@code POST /access/v1/search/subject},
  * {@code POST /access/v1/search/resource}, {@code POST /access/v1/search/action} and
- * {@code GET /.well-known/authzen-configuration}. There is no authentication: it binds loopback by default and is a
- * demonstration, not a deployment.
+ * {@code GET /.well-known/authzen-configuration}. AuthZEN subjects are users named by their Todo policy organization
+ * and username ({@code the-smiths/summer@the-smiths.com}; see {@link TodoSubjects}), so a user of one pool never
+ * answers for a user of another with the same username. {@value #HTTP_THREADS} request threads; a request not
+ * answered within {@link #REQUEST_DEADLINE} has its connection closed; a subject search considers a bounded number of
+ * users. There is no authentication: it binds loopback by default and is a demonstration, not a deployment.
  *
  * <pre>{@code
  * try (ReferenceServer server = ReferenceServer.start(ReferenceServerConfig.of(0, url), runtime)) {
@@ -88,26 +92,37 @@ public final class ReferenceServer implements AutoCloseable {
     public static final String TODO_POLICY = "/io/partnerid/authz/samples/todo-policy.yaml";
 
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceServer.class);
-    private static final int HTTP_THREADS = 4;
-    private static final int DB_POOL_SIZE = 8;
+    /** Request threads: enough that a few slow clients do not stall the server, each bounded by the deadline. */
+    static final int HTTP_THREADS = 16;
+    /** One connection per request thread, so no request waits for another's connection. */
+    private static final int DB_POOL_SIZE = HTTP_THREADS;
+    /** A request not answered within this time (its body read included) has its connection closed. */
+    static final Duration REQUEST_DEADLINE = Duration.ofSeconds(10);
     private static final Duration AUDIT_FLUSH = Duration.ofSeconds(10);
 
     private final ReferenceServerConfig config;
     private final HikariDataSource dataSource;
     private final HttpServer http;
     private final ExecutorService executor;
+    private final ScheduledExecutorService deadlines;
     private final AsyncAuditPublisher audit;
+    private final IdentityCore core;
+    private final TodoSubjects subjects;
     private final DemoData.Ecosystem ecosystem;
     private final URI baseUri;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ReferenceServer(ReferenceServerConfig config, HikariDataSource dataSource, HttpServer http,
-                            ExecutorService executor, AsyncAuditPublisher audit, DemoData.Ecosystem ecosystem) {
+                            ExecutorService executor, ScheduledExecutorService deadlines, AsyncAuditPublisher audit,
+                            IdentityCore core, TodoSubjects subjects, DemoData.Ecosystem ecosystem) {
         this.config = config;
         this.dataSource = dataSource;
         this.http = http;
         this.executor = executor;
+        this.deadlines = deadlines;
         this.audit = audit;
+        this.core = core;
+        this.subjects = subjects;
         this.ecosystem = ecosystem;
         InetSocketAddress address = http.getAddress();
         String host = address.getAddress().getHostAddress();
@@ -164,6 +179,7 @@ public final class ReferenceServer implements AutoCloseable {
         HikariDataSource dataSource = openPool(config);
         HttpServer http = null;
         ExecutorService executor = null;
+        ScheduledExecutorService deadlines = null;
         AsyncAuditPublisher audit = null;
         try {
             ping(dataSource);
@@ -179,8 +195,9 @@ public final class ReferenceServer implements AutoCloseable {
                     .dnsResolver(new InMemoryDnsTxtResolver()) // no domain verification in the demo: no DNS
                     .build();
             PolicyEngine engine = PolicyEngine.create(runtime.clock(), todoPolicy());
-            CrossOrgGrantService grants = new CrossOrgGrantService(runtime, new JdbcGrantRepository(dataSource),
-                    engine, audit);
+            CrossOrgGrantService grants = CrossOrgGrantService.builder().runtime(runtime)
+                    .repository(new JdbcGrantRepository(dataSource)).engine(engine).auditPublisher(audit)
+                    .adminGuard(core.admin().guard()).build();
             DemoData.Ecosystem ecosystem = DemoData.ensure(core, grants);
             if (!audit.flush(AUDIT_FLUSH)) {
                 LOG.warn("The demo data's audit events were not all stored within {}", AUDIT_FLUSH);
@@ -191,33 +208,39 @@ public final class ReferenceServer implements AutoCloseable {
                     type -> List.of());
 
             executor = Executors.newFixedThreadPool(HTTP_THREADS, threads("reference-server-http-"));
+            deadlines = Executors.newSingleThreadScheduledExecutor(threads("reference-server-deadline-"));
             http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(config.bindAddress()),
                     config.port()), 64);
             http.setExecutor(executor);
-            ReferenceServer server = new ReferenceServer(config, dataSource, http, executor, audit, ecosystem);
-            http.createContext("/", server.routes(core, pdp));
+            ReferenceServer server = new ReferenceServer(config, dataSource, http, executor, deadlines, audit, core,
+                    subjects, ecosystem);
+            http.createContext("/", server.routes(core, pdp, deadlines));
             http.start();
-            LOG.info("Listening on {} ({} HTTP threads), database {}", server.baseUri, HTTP_THREADS,
-                    config.databaseDescription());
+            LOG.info("Listening on {} ({} HTTP threads, {} request deadline), database {}", server.baseUri,
+                    HTTP_THREADS, REQUEST_DEADLINE, config.databaseDescription());
             return server;
         } catch (IOException e) {
-            abort(config, dataSource, http, executor, audit);
+            abort(config, dataSource, http, executor, deadlines, audit);
             throw new IllegalStateException("cannot listen on " + config.bindAddress() + ":" + config.port()
                     + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            abort(config, dataSource, http, executor, audit);
+            abort(config, dataSource, http, executor, deadlines, audit);
             throw e;
         }
     }
 
     /** Releases what a failed start had opened, the database last. */
     private static void abort(ReferenceServerConfig config, HikariDataSource dataSource, HttpServer http,
-                              ExecutorService executor, AsyncAuditPublisher audit) {
+                              ExecutorService executor, ScheduledExecutorService deadlines,
+                              AsyncAuditPublisher audit) {
         if (http != null) {
             http.stop(0);
         }
         if (executor != null) {
             executor.shutdownNow();
+        }
+        if (deadlines != null) {
+            deadlines.shutdownNow();
         }
         if (audit != null) {
             audit.close();
@@ -265,8 +288,9 @@ public final class ReferenceServer implements AutoCloseable {
         return Optional.of(new Resource(ref.type(), ref.id(), owner, attributes));
     }
 
-    private JsonApi routes(IdentityCore core, AuthZenService pdp) {
+    private JsonApi routes(IdentityCore core, AuthZenService pdp, ScheduledExecutorService deadlines) {
         return JsonApi.builder()
+                .deadline(REQUEST_DEADLINE, deadlines)
                 .get("/healthz", body -> health())
                 .get("/api/orgs", body -> ok(organizations(core)))
                 .get("/api/audit/verify", body -> ok(auditVerification(core)))
@@ -380,6 +404,21 @@ public final class ReferenceServer implements AutoCloseable {
         return ecosystem.seededNow();
     }
 
+    /** The SDK core the server runs on, for in-process tests that set up more data. */
+    IdentityCore core() {
+        return core;
+    }
+
+    /** The AuthZEN subject resolver and directory, for in-process tests. */
+    TodoSubjects subjects() {
+        return subjects;
+    }
+
+    /** Where the demo data is, for in-process tests. */
+    DemoData.Ecosystem ecosystem() {
+        return ecosystem;
+    }
+
     /** The configuration the server was started with. */
     public ReferenceServerConfig config() {
         return config;
@@ -404,6 +443,7 @@ public final class ReferenceServer implements AutoCloseable {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        deadlines.shutdownNow();
         audit.close(); // stores what is still queued (bounded by its close timeout)
         shutdownDatabase(config, dataSource);
         LOG.info("Stopped; database {} closed", config.databaseDescription());

@@ -22,8 +22,8 @@ class ReferenceServerPostgresTests {
             assertThat(first.seededOnStart()).isTrue();
             Http http = new Http(first.baseUri());
             assertThat(http.get("/healthz").body()).isEqualTo("{\"status\":\"UP\"}");
-            assertThat(http.postJson("/access/v1/evaluation", Http.evaluation("summer@the-smiths.com",
-                    "can_update_todo", "summer@the-smiths.com")).body()).isEqualTo("{\"decision\":true}");
+            assertThat(http.postJson("/access/v1/evaluation", Http.evaluation("the-smiths/summer@the-smiths.com",
+                    "can_update_todo", "the-smiths/summer@the-smiths.com")).body()).isEqualTo("{\"decision\":true}");
             orgs = http.get("/api/orgs").body();
             audit = Http.json(http.get("/api/audit/verify"));
             assertThat(audit.get("intact").asBoolean()).isTrue();
@@ -35,8 +35,8 @@ class ReferenceServerPostgresTests {
             Http http = new Http(second.baseUri());
             assertThat(http.get("/api/orgs").body()).isEqualTo(orgs);
             assertThat(Http.json(http.get("/api/audit/verify"))).isEqualTo(audit);
-            assertThat(http.postJson("/access/v1/evaluation", Http.evaluation("summer@the-smiths.com",
-                    "can_update_todo", "summer@the-smiths.com")).body()).isEqualTo("{\"decision\":true}");
+            assertThat(http.postJson("/access/v1/evaluation", Http.evaluation("the-smiths/summer@the-smiths.com",
+                    "can_update_todo", "the-smiths/summer@the-smiths.com")).body()).isEqualTo("{\"decision\":true}");
         }
     }
 }

@@ -58,8 +58,8 @@ class ReferenceServerRestartTests {
             assertThat(http.get("/api/orgs").body()).isEqualTo(orgs);
             assertThat(Http.json(http.get("/api/audit/verify"))).isEqualTo(audit);
             // the grant and its assignments were read back from the database
-            assertThat(http.postJson("/access/v1/evaluation", Http.evaluation("summer@the-smiths.com",
-                    "can_update_todo", "summer@the-smiths.com")).body()).isEqualTo("{\"decision\":true}");
+            assertThat(http.postJson("/access/v1/evaluation", Http.evaluation("the-smiths/summer@the-smiths.com",
+                    "can_update_todo", "the-smiths/summer@the-smiths.com")).body()).isEqualTo("{\"decision\":true}");
         }
     }
 

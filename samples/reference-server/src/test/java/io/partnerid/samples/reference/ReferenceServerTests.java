@@ -75,19 +75,23 @@ class ReferenceServerTests {
     @DisplayName("AuthZEN 1.0 §6 evaluation, interop Todo scenario: core roles, grant-derived roles, unknown subjects")
     @ParameterizedTest(name = "{0} {1} owner={2} -> {3}")
     @CsvSource({
-        // user,                    action,           todo owner,             decision
-        "rick@the-citadel.com,      can_delete_todo,  morty@the-citadel.com,  true",  // admin (core role)
-        "rick@the-citadel.com,      can_update_todo,  morty@the-citadel.com,  true",  // evil_genius
-        "morty@the-citadel.com,     can_update_todo,  morty@the-citadel.com,  true",  // editor, own todo
-        "morty@the-citadel.com,     can_update_todo,  rick@the-citadel.com,   false", // editor, not own
-        "Morty@The-Citadel.com,     can_create_todo,  '',                     true",  // username canonicalized
-        "summer@the-smiths.com,     can_update_todo,  summer@the-smiths.com,  true",  // editor through the grant
-        "summer@the-smiths.com,     can_delete_todo,  morty@the-citadel.com,  false",
-        "beth@the-smiths.com,       can_read_todos,   '',                     true",  // viewer through the grant
-        "beth@the-smiths.com,       can_create_todo,  '',                     false",
-        "jerry@the-smiths.com,      can_delete_todo,  jerry@the-smiths.com,   false",
-        "squanchy@plumbus.example,  can_read_todos,   '',                     false", // supplier: no grant
-        "unknown@example.com,       can_read_todos,   '',                     false",
+        // user (policy organization/username),  action,  todo owner,                       decision
+        "the-citadel/rick@the-citadel.com,   can_delete_todo,  the-citadel/morty@the-citadel.com,  true",  // admin
+        "the-citadel/rick@the-citadel.com,   can_update_todo,  the-citadel/morty@the-citadel.com,  true", // evil_genius
+        "the-citadel/morty@the-citadel.com,  can_update_todo,  the-citadel/morty@the-citadel.com,  true",  // own todo
+        "the-citadel/morty@the-citadel.com,  can_update_todo,  the-citadel/rick@the-citadel.com,   false", // not own
+        "the-citadel/Morty@The-Citadel.com,  can_create_todo,  '',                                 true",  // canonical
+        "the-citadel/Morty@The-Citadel.com,  can_update_todo,  the-citadel/morty@the-citadel.com,  true",
+        "the-smiths/summer@the-smiths.com,   can_update_todo,  the-smiths/summer@the-smiths.com,   true",  // grant
+        "the-smiths/summer@the-smiths.com,   can_delete_todo,  the-citadel/morty@the-citadel.com,  false",
+        "the-smiths/beth@the-smiths.com,     can_read_todos,   '',                                 true",  // viewer
+        "the-smiths/beth@the-smiths.com,     can_create_todo,  '',                                 false",
+        "the-smiths/jerry@the-smiths.com,    can_delete_todo,  the-smiths/jerry@the-smiths.com,    false",
+        "the-citadel/summer@the-smiths.com,  can_read_todos,   '',                                 false", // wrong pool
+        "the-smiths/rick@the-citadel.com,    can_read_todos,   '',                                 false", // wrong pool
+        "rick@the-citadel.com,               can_read_todos,   '',                                 false", // bare name
+        "plumbus-supply/squanchy@plumbus.example, can_read_todos, '',                              false", // no grant
+        "the-citadel/unknown@example.com,    can_read_todos,   '',                                 false",
     })
     void evaluationWhenTodoScenarioThenDecision(String user, String action, String owner, boolean expected) {
         HttpResponse<String> r = http.postJson("/access/v1/evaluation", Http.evaluation(user, action, owner));
@@ -104,11 +108,13 @@ class ReferenceServerTests {
     @Test
     void evaluationsWhenBatchThenOneDecisionPerItemInOrder() {
         String json = """
-                {"subject": {"type": "user", "id": "morty@the-citadel.com"},
+                {"subject": {"type": "user", "id": "the-citadel/morty@the-citadel.com"},
                  "action": {"name": "can_update_todo"},
                  "evaluations": [
-                   {"resource": {"type": "todo", "id": "1", "properties": {"ownerID": "morty@the-citadel.com"}}},
-                   {"resource": {"type": "todo", "id": "2", "properties": {"ownerID": "rick@the-citadel.com"}}},
+                   {"resource": {"type": "todo", "id": "1",
+                                 "properties": {"ownerID": "the-citadel/morty@the-citadel.com"}}},
+                   {"resource": {"type": "todo", "id": "2",
+                                 "properties": {"ownerID": "the-citadel/rick@the-citadel.com"}}},
                    {"action": {"name": "can_read_todos"}, "resource": {"type": "todo", "id": "3"}}
                  ]}""";
         HttpResponse<String> r = http.postJson("/access/v1/evaluations", json);
@@ -120,7 +126,7 @@ class ReferenceServerTests {
     @Test
     void evaluationsWhenDenyOnFirstDenyThenStopsAtDeny() {
         String json = """
-                {"subject": {"type": "user", "id": "beth@the-smiths.com"},
+                {"subject": {"type": "user", "id": "the-smiths/beth@the-smiths.com"},
                  "resource": {"type": "todo", "id": "1"},
                  "evaluations": [
                    {"action": {"name": "can_read_todos"}},
@@ -138,12 +144,12 @@ class ReferenceServerTests {
     void searchSubjectWhenDeleteMortysTodoThenMortyAndRick() {
         String json = "{\"subject\": {\"type\": \"user\"}, \"action\": {\"name\": \"can_delete_todo\"}, "
                 + "\"resource\": {\"type\": \"todo\", \"id\": \"1\", \"properties\": {\"ownerID\": "
-                + "\"morty@the-citadel.com\"}}}";
+                + "\"the-citadel/morty@the-citadel.com\"}}}";
         HttpResponse<String> r = http.postJson("/access/v1/search/subject", json);
         assertThat(r.statusCode()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
         Http.json(r).get("results").forEach(s -> ids.add(s.get("id").stringValue()));
-        assertThat(ids).containsExactly("morty@the-citadel.com", "rick@the-citadel.com");
+        assertThat(ids).containsExactly("the-citadel/morty@the-citadel.com", "the-citadel/rick@the-citadel.com");
     }
 
     @Test
@@ -198,7 +204,7 @@ class ReferenceServerTests {
 
     @Test
     void postWhenContentTypeMissingOrNotJsonThen415() {
-        String body = Http.evaluation("morty@the-citadel.com", "can_read_todos", "");
+        String body = Http.evaluation("the-citadel/morty@the-citadel.com", "can_read_todos", "");
         HttpResponse<String> none = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/access/v1/evaluation"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(none.statusCode()).isEqualTo(415);
@@ -275,7 +281,7 @@ class ReferenceServerTests {
 
     @Test
     void responseWhenRequestIdGivenThenEchoedOnlyIfPlainToken() {
-        String body = Http.evaluation("morty@the-citadel.com", "can_read_todos", "");
+        String body = Http.evaluation("the-citadel/morty@the-citadel.com", "can_read_todos", "");
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/access/v1/evaluation"))
                 .header("Content-Type", "application/json").header("X-Request-ID", "req-42")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -286,12 +292,15 @@ class ReferenceServerTests {
         assertThat(odd.headers().firstValue("X-Request-ID")).isEmpty();
     }
 
-    /** A valid evaluation request of exactly {@code size} bytes (padding in the context). */
+    /**
+     * A valid evaluation request of exactly {@code size} bytes (padded with JSON whitespace: a string that long is
+     * over the AuthZEN codec's string limit).
+     */
     private static String padded(int size) {
-        String head = "{\"subject\": {\"type\": \"user\", \"id\": \"morty@the-citadel.com\"}, \"action\": {\"name\": "
-                + "\"can_read_todos\"}, \"resource\": {\"type\": \"todo\", \"id\": \"1\"}, \"context\": {\"pad\": \"";
-        String tail = "\"}}";
-        return head + "x".repeat(size - head.length() - tail.length()) + tail;
+        String head = "{\"subject\": {\"type\": \"user\", \"id\": \"the-citadel/morty@the-citadel.com\"}, "
+                + "\"action\": {\"name\": \"can_read_todos\"}, \"resource\": {\"type\": \"todo\", \"id\": \"1\"}";
+        String tail = "}";
+        return head + " ".repeat(size - head.length() - tail.length()) + tail;
     }
 
     private static List<Boolean> decisions(JsonNode response) {
