@@ -2,6 +2,7 @@ package io.partnerid.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.partnerid.core.Actor;
 import io.partnerid.core.CoreStores;
 import io.partnerid.core.IdentityCore;
@@ -11,15 +12,23 @@ import io.partnerid.core.domain.InMemoryDnsTxtResolver;
 import io.partnerid.core.governance.SuspensionReport;
 import io.partnerid.core.jdbc.PartnerIdSchema;
 import io.partnerid.core.org.OrgId;
+import io.partnerid.core.org.OrganizationRepository;
 import io.partnerid.core.org.OrganizationService;
+import io.partnerid.core.org.OrganizationStatusCache;
 import io.partnerid.core.token.AccessTokenRequest;
 import io.partnerid.core.token.AccessTokenService;
+import io.partnerid.core.token.IntrospectionTokenStatusResolver;
 import io.partnerid.core.token.IssuedToken;
+import io.partnerid.core.token.JwksSource;
 import io.partnerid.core.token.KeySetId;
 import io.partnerid.core.token.PrivateKeyProtector;
 import io.partnerid.core.token.RejectionReason;
+import io.partnerid.core.token.ResourceServerVerifier;
+import io.partnerid.core.token.RevokedTokenStore;
+import io.partnerid.core.token.SharedStoreTokenStatusResolver;
 import io.partnerid.core.token.SigningAlgorithm;
 import io.partnerid.core.token.SigningKeyService;
+import io.partnerid.core.token.TokenStatusResolver;
 import io.partnerid.core.token.TokenVerification;
 import io.partnerid.federation.exchange.ClientCredentials;
 import io.partnerid.federation.exchange.ExchangeClient;
@@ -35,7 +44,10 @@ import io.partnerid.federation.exchange.TokenExchangeService;
 import io.partnerid.federation.exchange.TrustedIssuer;
 import io.partnerid.testkit.MutableClock;
 import io.partnerid.testkit.TestRuntimes;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -131,6 +143,56 @@ class TokensGuideTests {
         // end::killswitch[]
         assertThat(revoked).isEqualTo(1);
         assertThat(tokens.verify(token.value(), "https://api.example.com").isVerified()).isFalse();
+    }
+
+    @Test
+    void resourceServerWhenRunThenAsDocumented() throws Exception {
+        IdentityCore core = wire(PrivateKeyProtector.unprotected());   // the issuer
+        SigningKeyService keys = core.signingKeys();
+        keys.initialize(KeySetId.of("default"), SigningAlgorithm.ES256);
+        AccessTokenService tokens = core.tokens();
+        // the resource server's view of the issuer's database (CoreStores.jdbc(sharedDataSource) in production)
+        RevokedTokenStore revocations = core.stores().revokedTokens();
+        OrganizationRepository organizationRepository = core.stores().organizations();
+        IssuedToken issued = tokens.issue(AccessTokenRequest.builder(acme, "user-42", "partner-portal")
+                .audience("https://api.example.com").build());
+        String bearerToken = issued.value();
+        HttpServer issuerJwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        issuerJwks.createContext("/.well-known/jwks.json", exchange -> {
+            byte[] body = keys.jwks(KeySetId.of("default")).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        issuerJwks.start();
+        URI jwksUri = URI.create("http://127.0.0.1:" + issuerJwks.getAddress().getPort() + "/.well-known/jwks.json");
+        try {
+            // tag::resource-server[]
+            ResourceServerVerifier verifier = ResourceServerVerifier.builder("https://id.example.com",
+                            Set.of("https://api.example.com"),
+                            JwksSource.http(jwksUri),   // the issuer's /.well-known/jwks.json
+                            new SharedStoreTokenStatusResolver(revocations,
+                                    OrganizationStatusCache.builder(organizationRepository, runtime).build(), runtime),
+                            runtime)
+                    .build();
+            TokenVerification result = verifier.verify(bearerToken);
+            // end::resource-server[]
+            assertThat(result.isVerified()).isTrue();
+            tokens.revoke(issued.jwtId(), acme, issued.expiresAt(), Actor.user("ops-admin"));
+            assertThat(verifier.verify(bearerToken))
+                    .isEqualTo(new TokenVerification.Rejected(RejectionReason.REVOKED));
+        } finally {
+            issuerJwks.stop(0);
+        }
+
+        String clientSecret = "from-your-secret-store";
+        // tag::resource-server-introspection[]
+        TokenStatusResolver introspection = IntrospectionTokenStatusResolver.builder(
+                        URI.create("https://id.example.com/oauth2/introspect"), "orders-api", clientSecret, runtime)
+                .cacheTtl(Duration.ofSeconds(1))   // the revocation bound; at most 30 s, zero for none
+                .build();
+        // end::resource-server-introspection[]
+        assertThat(introspection.maxStaleness()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test

@@ -48,7 +48,11 @@ public enum RejectionReason {
     /** The token's {@code jti} was revoked. */
     REVOKED,
     /** The token's organization is unknown or suspended. */
-    ORG_NOT_ACTIVE;
+    ORG_NOT_ACTIVE,
+    /** The issuer reports the token not active without saying why (RFC 7662 §2.2: revoked, suspended, unknown). */
+    INACTIVE,
+    /** Revocation or organization status could not be checked (the status source failed): fail closed. */
+    STATUS_UNAVAILABLE;
 
     /** The only text a client sees for any rejection (RFC 6750 §3.1 wording). */
     public static final String CLIENT_DESCRIPTION =

@@ -20,6 +20,10 @@ public final class TokenErrors {
             "https://www.rfc-editor.org/rfc/rfc6749#section-5.2");
     /** The revocation store is full of unexpired revocations; fail closed. */
     public static final ErrorCode REVOCATION_STORE_FULL = ErrorCode.of("token.revocation_store_full");
+    /** A resource server could not obtain the issuer's JWKS document. */
+    public static final ErrorCode JWKS_UNAVAILABLE = ErrorCode.of("token.jwks_unavailable");
+    /** A token status source (shared store or introspection endpoint) could not answer; fail closed. */
+    public static final ErrorCode STATUS_UNAVAILABLE = ErrorCode.of("token.status_unavailable");
 
     private TokenErrors() {
     }

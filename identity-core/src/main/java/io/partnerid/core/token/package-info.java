@@ -6,7 +6,9 @@
  * {@link io.partnerid.core.token.AccessTokenService} (issue, verify, revoke) and
  * {@link io.partnerid.core.token.JwtValidator} (the validation pipeline, also used for partner issuers' tokens).
  * SPIs: {@link io.partnerid.core.token.SigningKeyRepository}, {@link io.partnerid.core.token.RevokedTokenStore},
- * {@link io.partnerid.core.token.PrivateKeyProtector}.
+ * {@link io.partnerid.core.token.PrivateKeyProtector}. Resource servers that hold only the issuer's JWKS verify with
+ * {@link io.partnerid.core.token.ResourceServerVerifier} over the {@link io.partnerid.core.token.JwksSource} and
+ * {@link io.partnerid.core.token.TokenStatusResolver} SPIs.
  *
  * <p>Bouncy Castle is the JCA provider for EC (ES256) and EdDSA (Ed25519): the JDK's own EC implementation is
  * roughly ten times slower for signing and verifying on the JDK 17 this SDK targets, and the JDK's EdDSA is not
