@@ -112,9 +112,10 @@ class CoreGuideExamples {
         assertThat(loggedIn).contains(analyst);
 
         // tag::settings[]
-        core.settings().set(meridian.id(), SettingKey.MFA_REQUIRED, true);
-        core.settings().lock(meridian.id(), SettingKey.MFA_REQUIRED);          // a guardrail for the whole subtree
-        EffectiveSetting<Boolean> mfa = core.settings().effective(apac.id(), SettingKey.MFA_REQUIRED);
+        admin.setSetting(platform, meridian.id(), SettingKey.MFA_REQUIRED, true);
+        admin.lockSetting(platform, meridian.id(), SettingKey.MFA_REQUIRED);   // a guardrail for the whole subtree
+        EffectiveSetting<Boolean> mfa = admin.explainSetting(partnerAdmin, apac.id(), SettingKey.MFA_REQUIRED)
+                .effective();
         // mfa.value() == true, mfa.lockedBy() == Optional.of(meridian.id())
         // end::settings[]
         assertThat(mfa.value()).isTrue();
@@ -122,11 +123,11 @@ class CoreGuideExamples {
 
         // tag::domains[]
         DomainName domain = DomainName.of("meridian.example");
-        DomainChallenge challenge = core.domains().claim(meridian.id(), domain);
+        DomainChallenge challenge = admin.claimDomain(platform, meridian.id(), domain);
         // the partner publishes challenge.recordName() TXT challenge.recordValue() in its DNS, then:
         dns.put(challenge.recordName(), challenge.recordValue());
-        DomainVerification verification = core.domains().verify(meridian.id(), domain);
-        // only a verified domain routes logins and provisioning to its organization
+        DomainVerification verification = admin.verifyDomain(platform, meridian.id(), domain);
+        // only a verified domain of an active organization routes logins and provisioning (a read for routing)
         Optional<io.partnerid.core.org.OrgId> owner = core.domains().verifiedOwner(domain);
         // end::domains[]
         assertThat(verification).isInstanceOf(DomainVerification.Verified.class);
