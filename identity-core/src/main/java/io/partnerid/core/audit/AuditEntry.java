@@ -46,11 +46,14 @@ public record AuditEntry(String type, Instant occurredAt, OrgId tenant, Optional
     }
 
     /**
-     * Refuses text with an unpaired surrogate (R8).
+     * Refuses text with an unpaired surrogate (R8): what an entry would refuse, for producers that check outside text
+     * before they act on it (token issuance checks the subject and audiences before it signs).
      *
+     * @param text the text
+     * @param field what it is, for the message (never its content)
      * @throws IdentityException {@link AuditErrors#INVALID_TEXT}; the message names the field, never its content
      */
-    private static void requireWellFormed(String text, String field) {
+    public static void requireWellFormed(String text, String field) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {

@@ -9,6 +9,7 @@ import com.nimbusds.jose.util.Base64URL;
 import io.partnerid.core.Actor;
 import io.partnerid.core.IdentityException;
 import io.partnerid.core.IdentityRuntime;
+import io.partnerid.core.audit.AuditEntry;
 import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.Organization;
@@ -149,10 +150,15 @@ public final class AccessTokenService {
         request.act().ifPresent(a -> claims.put(JwtClaims.ACT, a.toJson()));
         claims.putAll(request.extraClaims());
 
+        // R8: the event's outside text (subject, audiences) must be recordable before anything is signed or stored;
+        // its other fields are ours (a base64url id, a sanitized client id, numbers)
+        AuditEntry.requireWellFormed(request.subject(), "subject");
+        for (String audience : request.audience()) {
+            AuditEntry.requireWellFormed(audience, "audience");
+        }
         TokenIssuedEvent issued = new TokenIssuedEvent(now, org.tenant(), Optional.of(org.id()),
                 Actor.service(safeActorId(request.clientId())), jti, request.subject(),
                 String.join(" ", request.audience()), exp, request.act().isPresent());
-        issued.toEntry(); // refuses what the audit log would refuse (R8), before anything is signed or recorded
 
         SigningKeyService.ActiveKey key = keys.currentKey(keySetResolver.apply(request.org()));
         JWSObject jws = new JWSObject(new JWSHeader.Builder(Jca.jws(key.algorithm())).type(AT_JWT)

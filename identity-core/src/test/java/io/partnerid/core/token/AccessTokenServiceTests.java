@@ -106,6 +106,17 @@ class AccessTokenServiceTests {
     }
 
     @Test
+    void issueWhenAudienceHoldsUnpairedSurrogateThenRefusedAndNothingIssued() {
+        TokenFixture f = new TokenFixture();
+        assertThatThrownBy(() -> f.tokens.issue(AccessTokenRequest.builder(f.acme.id(), "user-1", "portal")
+                .audience("https://api.example/\uDC00").build()))
+                .isInstanceOfSatisfying(IdentityException.class,
+                        e -> assertThat(e.code()).isEqualTo(AuditErrors.INVALID_TEXT));
+        assertThat(f.events).isEmpty();
+        assertThat(f.revocations.revokeAllOf(Set.of(f.acme.id()), f.clock.instant())).isEmpty();
+    }
+
+    @Test
     @DisplayName("Kill switch: a token of a suspended organization fails verification at once")
     void verifyWhenOrgSuspendedAfterIssueThenRejectedOrgNotActive() {
         TokenFixture f = new TokenFixture();
