@@ -82,7 +82,7 @@ class AccessTokenIdentityVerifierTests {
     void verifyWhenOrganizationSuspendedThenRefusedAtOnce() {
         String valid = token("https://api.example.com");
         assertThat(verifier.verify(valid)).isInstanceOf(IdentityVerifier.Verified.class);
-        new KillSwitch(organizations, List.of(), event -> { }, runtime)
+        new KillSwitch(organizations, OrganizationStatusCaches.readThrough(organizations, runtime), List.of(), event -> { }, runtime)
                 .suspend(Actor.system("ops"), acme, "contract ended");
         assertThat(verifier.verify(valid)).isInstanceOf(IdentityVerifier.Refused.class);
     }

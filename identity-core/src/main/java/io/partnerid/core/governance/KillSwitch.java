@@ -39,15 +39,10 @@ public final class KillSwitch {
     private static final Logger log = LoggerFactory.getLogger(KillSwitch.class);
 
     private final OrganizationRepository organizations;
-    private final Optional<OrganizationStatusCache> statusCache;
+    private final OrganizationStatusCache statusCache;
     private final List<SuspensionContributor> contributors;
     private final AuditPublisher audit;
     private final IdentityRuntime runtime;
-
-    public KillSwitch(OrganizationRepository organizations, List<SuspensionContributor> contributors,
-                      AuditPublisher audit, IdentityRuntime runtime) {
-        this(organizations, Optional.empty(), contributors, audit, runtime);
-    }
 
     /**
      * A kill switch that also invalidates this node's status cache the moment it suspends or resumes, so the node
@@ -55,14 +50,8 @@ public final class KillSwitch {
      */
     public KillSwitch(OrganizationRepository organizations, OrganizationStatusCache statusCache,
                       List<SuspensionContributor> contributors, AuditPublisher audit, IdentityRuntime runtime) {
-        this(organizations, Optional.of(Objects.requireNonNull(statusCache, "statusCache")), contributors, audit,
-                runtime);
-    }
-
-    private KillSwitch(OrganizationRepository organizations, Optional<OrganizationStatusCache> statusCache,
-                       List<SuspensionContributor> contributors, AuditPublisher audit, IdentityRuntime runtime) {
         this.organizations = Objects.requireNonNull(organizations, "organizations");
-        this.statusCache = statusCache;
+        this.statusCache = Objects.requireNonNull(statusCache, "statusCache");
         this.contributors = List.copyOf(contributors);
         this.audit = Objects.requireNonNull(audit, "audit");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -85,7 +74,7 @@ public final class KillSwitch {
         }
         Instant at = runtime.now();
         List<OrgId> suspended = organizations.suspendSubtree(org.path(), orgId);
-        statusCache.ifPresent(OrganizationStatusCache::invalidate);
+        statusCache.invalidate();
         SuspensionContext context = new SuspensionContext(orgId, suspended, actor, reason, at);
         List<SuspensionReport.Section> sections = new ArrayList<>();
         for (SuspensionContributor contributor : contributors) {
@@ -123,7 +112,7 @@ public final class KillSwitch {
         }
         Instant at = runtime.now();
         List<OrgId> resumed = organizations.resumeSubtree(org.path(), orgId);
-        statusCache.ifPresent(OrganizationStatusCache::invalidate);
+        statusCache.invalidate();
         SuspensionContext context = new SuspensionContext(orgId, resumed, actor, reason, at);
         for (SuspensionContributor contributor : contributors) {
             try {

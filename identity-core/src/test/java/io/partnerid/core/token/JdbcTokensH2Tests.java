@@ -66,7 +66,7 @@ class JdbcTokensH2Tests {
         assertThat(nodeB.verify(first.value(), "api"))
                 .isEqualTo(new TokenVerification.Rejected(RejectionReason.REVOKED));
 
-        KillSwitch killSwitch = new KillSwitch(orgs, List.of(new TokenSuspensionContributor(
+        KillSwitch killSwitch = new KillSwitch(orgs, OrganizationStatusCaches.readThrough(orgs, runtime), List.of(new TokenSuspensionContributor(
                 new JdbcRevokedTokenStore(DB.dataSource()), orgs, e -> { })), e -> { }, runtime);
         assertThat(killSwitch.suspend(Actor.system("ops"), acme, "breach").section("tokens").orElseThrow().ids())
                 .containsExactly(second.jwtId());

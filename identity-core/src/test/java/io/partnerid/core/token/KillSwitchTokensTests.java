@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.partnerid.core.Actor;
 import io.partnerid.core.governance.KillSwitch;
 import io.partnerid.core.governance.SuspensionReport;
+import io.partnerid.testkit.OrganizationStatusCaches;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class KillSwitchTokensTests {
         TokenFixture f = new TokenFixture();
         IssuedToken a = f.tokens.issue(f.request().build());
         IssuedToken b = f.tokens.issue(f.request().build());
-        KillSwitch killSwitch = new KillSwitch(f.orgRepository,
+        KillSwitch killSwitch = new KillSwitch(f.orgRepository, OrganizationStatusCaches.readThrough(f.orgRepository, f.runtime),
                 List.of(new TokenSuspensionContributor(f.revocations, f.orgRepository, f.events::add)),
                 f.events::add, f.runtime);
 
