@@ -35,7 +35,7 @@ import io.partnerid.authz.risk.RiskPolicy;
 import io.partnerid.core.IdentityCore;
 import io.partnerid.core.IdentityRuntime;
 import io.partnerid.core.admin.AdminCapability;
-import io.partnerid.core.admin.DelegatedAdministration.GrantAdmin;
+import io.partnerid.core.admin.NewAdminGrant;
 import io.partnerid.core.Actor;
 import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.jdbc.PartnerIdSchema;
@@ -194,10 +194,10 @@ class AuthzGuideTests {
         // The grant's organizations are identity-core's: the policy document names them by their core ids.
         IdentityCore core = CoreFixtures.inMemory(clock).core();
         Actor platform = Actor.system("bootstrap");
-        OrgId acme = core.admin().createRootOrganization(platform, new NewOrganization("Acme")).id();
-        OrgId globex = core.admin().createRootOrganization(platform, new NewOrganization("Globex")).id();
+        OrgId acme = core.admin().organizations().createRoot(platform, new NewOrganization("Acme")).id();
+        OrgId globex = core.admin().organizations().createRoot(platform, new NewOrganization("Globex")).id();
         Actor globexAdmin = Actor.user("globex-admin");
-        core.admin().grantAdmin(platform, new GrantAdmin(globexAdmin, globex, EnumSet.of(AdminCapability.ASSIGN_ROLES)));
+        core.admin().adminGrants().grant(platform, new NewAdminGrant(globexAdmin, globex, EnumSet.of(AdminCapability.ASSIGN_ROLES)));
         PolicyEngine engine = PolicyEngine.create(clock, PolicyDocuments.fromYaml("""
                 schema: partnerid.authz/v1
                 revision: "2026-11-30.1"

@@ -428,17 +428,17 @@ class DomainVerificationServiceTests {
     void recheckWhenBuiltByIdentityCoreThenTheLapseIsInTheTenantsAuditChain() {
         CoreFixtures.TestCore test = CoreFixtures.inMemory(clock);
         IdentityCore core = test.core();
-        Organization root = core.organizations().createRoot(new NewOrganization("Northwind Capital"));
-        Organization desk = core.organizations().createChild(root.id(), new NewOrganization("Equities"));
-        DomainChallenge challenge = core.domains().claim(desk.id(), ACME_DOMAIN);
+        Organization root = core.unchecked().organizations().createRoot(new NewOrganization("Northwind Capital"));
+        Organization desk = core.unchecked().organizations().createChild(root.id(), new NewOrganization("Equities"));
+        DomainChallenge challenge = core.unchecked().domains().claim(desk.id(), ACME_DOMAIN);
         test.dns().put(challenge.recordName(), challenge.recordValue());
-        core.domains().verify(desk.id(), ACME_DOMAIN);
+        core.unchecked().domains().verify(desk.id(), ACME_DOMAIN);
         test.dns().remove(challenge.recordName());
         clock.advance(Duration.ofDays(1));
 
-        core.domains().recheck(desk.id(), ACME_DOMAIN);
+        core.unchecked().domains().recheck(desk.id(), ACME_DOMAIN);
 
-        List<AuditRecord> records = Page.all(p -> core.stores().auditLog().read(root.id(), p), 50);
+        List<AuditRecord> records = Page.all(p -> core.unchecked().stores().auditLog().read(root.id(), p), 50);
         assertThat(records).filteredOn(r -> r.entry().type().equals("domain.lapsed")).singleElement()
                 .satisfies(r -> {
                     assertThat(r.entry().org()).contains(desk.id());

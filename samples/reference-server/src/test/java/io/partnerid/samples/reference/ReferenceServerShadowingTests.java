@@ -44,15 +44,14 @@ class ReferenceServerShadowingTests {
         DemoData.Ecosystem demo = server.ecosystem();
         // staff named like the partner Summer, holding the Citadel's admin role
         User staffSummer = user(core, demo.citadelPool(), DemoData.SUMMER);
-        core.admin().assignRole(TEST, new NewAssignment(core.roles().findRoleByName(demo.citadel(), "admin")
-                .orElseThrow().id(), new UserAssignee(staffSummer.id()), demo.citadel()));
+        core.admin().roles().assign(TEST, NewAssignment.builder(core.unchecked().roles().findRoleByName(demo.citadel(), "admin")
+                .orElseThrow().id(), new UserAssignee(staffSummer.id()), demo.citadel()).build());
         // a partner user named like the Citadel's Rick (an admin and evil genius), with no grant roles
         user(core, demo.smithsPool(), DemoData.RICK);
     }
 
     private static User user(IdentityCore core, PoolId pool, String username) {
-        return core.admin().createUser(TEST, new NewUser(pool, username, Optional.empty(), "Namesake",
-                UserStatus.ACTIVE));
+        return core.admin().users().create(TEST, NewUser.builder(pool, username).displayName("Namesake").build());
     }
 
     @AfterAll
