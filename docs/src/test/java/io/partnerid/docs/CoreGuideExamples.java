@@ -12,8 +12,8 @@ import io.partnerid.core.IdentityRuntime;
 import io.partnerid.core.Page;
 import io.partnerid.core.admin.AdminCapability;
 import io.partnerid.core.admin.AdminErrors;
-import io.partnerid.core.admin.NewAdminGrant;
 import io.partnerid.core.admin.DelegatedAdministration;
+import io.partnerid.core.admin.NewAdminGrant;
 import io.partnerid.core.audit.AsyncAuditPublisher;
 import io.partnerid.core.audit.ChainVerification;
 import io.partnerid.core.audit.DomainLapsedEvent;
@@ -78,19 +78,28 @@ class CoreGuideExamples {
         // end::tree[]
 
         // tag::delegation[]
-        Role trader = admin.roles().define(platform, meridian.id(),
-                NewRole.builder("trader").permissions(Set.of("orders:read", "orders:write")).inheritable(true).build());   // inheritable downwards
-        Role approver = admin.roles().define(platform, meridian.id(),
-                NewRole.builder("payments-approver").permissions(Set.of("payments:approve")).inheritable(true).build());
-        User itAdmin = admin.users().create(platform, NewUser.builder(workforce.id(), "it-admin").email("it@meridian.example").displayName("Meridian IT").build());
-        admin.roles().assign(platform, NewAssignment.builder(trader.id(), new UserAssignee(itAdmin.id()), meridian.id()).build());
+        Role trader = admin.roles().define(platform, meridian.id(), NewRole.builder("trader")
+                .permissions(Set.of("orders:read", "orders:write"))
+                .inheritable(true)                               // assignable and effective down the tree
+                .build());
+        Role approver = admin.roles().define(platform, meridian.id(), NewRole.builder("payments-approver")
+                .permissions(Set.of("payments:approve")).inheritable(true).build());
+        User itAdmin = admin.users().create(platform, NewUser.builder(workforce.id(), "it-admin")
+                .email("it@meridian.example")
+                .displayName("Meridian IT")
+                .build());                                       // ACTIVE unless .status(UserStatus.INVITED)
+        admin.roles().assign(platform,
+                NewAssignment.builder(trader.id(), new UserAssignee(itAdmin.id()), meridian.id()).build());
         Actor partnerAdmin = Actor.user(itAdmin.id().value());
         admin.adminGrants().grant(platform, new NewAdminGrant(partnerAdmin, meridian.id(),
                 EnumSet.of(AdminCapability.MANAGE_USERS, AdminCapability.ASSIGN_ROLES)));
 
         // The partner's admin now onboards its own people, inside its own subtree only:
-        User analyst = admin.users().create(partnerAdmin, NewUser.builder(workforce.id(), "analyst").displayName("Analyst").build());
-        admin.roles().assign(partnerAdmin, NewAssignment.builder(trader.id(), new UserAssignee(analyst.id()), apac.id()).validUntil(runtime.now().plus(Duration.ofDays(30))).build());   // time-bound access
+        User analyst = admin.users().create(partnerAdmin,
+                NewUser.builder(workforce.id(), "analyst").displayName("Analyst").build());
+        admin.roles().assign(partnerAdmin, NewAssignment.builder(trader.id(), new UserAssignee(analyst.id()), apac.id())
+                .validUntil(runtime.now().plus(Duration.ofDays(30)))   // time-bound access
+                .build());
         // ... but never grants what it does not hold itself:
         assertThatThrownBy(() -> admin.roles().assign(partnerAdmin,
                 NewAssignment.builder(approver.id(), new UserAssignee(analyst.id()), apac.id()).build()))
@@ -103,7 +112,7 @@ class CoreGuideExamples {
         String meridianIdp = "https://login.meridian.example";
         issuers.register(meridian.id(), meridianIdp);            // federation registers Meridian's connections
         admin.users().link(partnerAdmin, analyst.id(), meridianIdp, "248289761001");
-        Optional<User> loggedIn = core.unchecked().users()                   // a login routed by Meridian's connection
+        Optional<User> loggedIn = core.unchecked().users()       // a read: a login routed by Meridian's connection
                 .findByFederatedIdentity(meridian.id(), meridianIdp, "248289761001");
         // end::links[]
         assertThat(loggedIn).contains(analyst);
@@ -132,7 +141,7 @@ class CoreGuideExamples {
 
         // tag::lapse[]
         dns.remove(challenge.recordName());             // the record was cleaned up, or the domain changed hands
-        DomainVerification recheck = core.unchecked().domains().recheck(meridian.id(), domain);   // a periodic job, e.g. daily
+        DomainVerification recheck = admin.domains().recheck(meridian.id(), domain);   // a periodic job, e.g. daily
         // Pending(LAPSED, new challenge): the domain no longer routes to Meridian, and a DomainLapsedEvent
         // (domain.lapsed, actor system:domain-recheck) joins Meridian's audit chain
         // end::lapse[]
@@ -146,7 +155,7 @@ class CoreGuideExamples {
         assertThatThrownBy(() -> admin.organizations().create(platform, apac.id(), new NewOrganization("Sydney")))
                 .isInstanceOf(IdentityException.class)
                 .satisfies(e -> assertThat(((IdentityException) e).code()).isEqualTo(OrgErrors.SUSPENDED));
-        admin.governance().resume(platform, equities.id(), "contract renewed");   // restores exactly what this suspension cut
+        admin.governance().resume(platform, equities.id(), "contract renewed");   // restores what this suspension cut
         // end::killswitch[]
         assertThat(report.suspendedOrganizations()).containsExactly(equities.id(), apac.id());
 

@@ -107,13 +107,15 @@ class CrossOrgGrantAuthorityTests {
                       - {name: viewer, permissions: ["order:read"]}
                 """.formatted(acme.id(), acmeEmea.id(), acme.id(), globex.id(), globexRetail.id(), globex.id(),
                 initech.id())));
-        grants = CrossOrgGrantService.builder().runtime(TestRuntimes.on(clock)).repository(new InMemoryGrantRepository())
+        grants = CrossOrgGrantService.builder().runtime(TestRuntimes.on(clock))
+                .repository(new InMemoryGrantRepository())
                 .engine(engine).auditPublisher(audited::add).adminGuard(admin.guard()).build();
     }
 
     private Actor adminOf(String name, Organization scope, AdminCapability... capabilities) {
         Actor actor = Actor.user(name);
-        admin.adminGrants().grant(SYSTEM, new NewAdminGrant(actor, scope.id(), EnumSet.of(capabilities[0], capabilities)));
+        admin.adminGrants().grant(SYSTEM, new NewAdminGrant(actor, scope.id(), EnumSet.of(capabilities[0],
+                capabilities)));
         return actor;
     }
 

@@ -15,8 +15,8 @@ import io.partnerid.core.org.OrgId;
  *
  * <pre>{@code
  * ClientRegistration registered = core.admin().clients().register(partnerAdmin, partner.id(),
- *         new ClientService.NewClient("Trading desk", ...));
- * String secret = registered.secret();   // shown once
+ *         NewClient.builder("Trading desk").grantTypes(Set.of(GrantTypes.CLIENT_CREDENTIALS)).build());
+ * String secret = registered.plaintextSecret().orElseThrow();   // shown once
  * }</pre>
  */
 public final class ClientAdmin {

@@ -11,15 +11,17 @@ import java.util.Optional;
 
 /**
  * Email domains on an actor's authority: claim, verify by DNS and release; needs
- * {@link AdminCapability#MANAGE_DOMAINS} over the organization. Audited like every administrative write; a
+ * {@link AdminCapability#MANAGE_DOMAINS} over the organization. {@link #recheck} is the periodic job that lapses
+ * domains whose record is gone. Audited like every administrative write; a
  * verification's record also says what the check came to.
  *
  * <p>Thread-safe; all state lives in the repositories. Obtained from {@link DelegatedAdministration#domains()}.
  *
  * <pre>{@code
- * DomainChallenge challenge = core.admin().domains().claim(partnerAdmin, partner.id(), DomainName.of("northwind.example"));
- * // publish challenge.recordName() TXT challenge.recordValue(), then:
- * DomainVerification outcome = core.admin().domains().verify(partnerAdmin, partner.id(), DomainName.of("northwind.example"));
+ * DomainName domain = DomainName.of("northwind.example");
+ * DomainChallenge challenge = core.admin().domains().claim(partnerAdmin, partner.id(), domain);
+ * // publish the challenge's TXT record, then:
+ * DomainVerification outcome = core.admin().domains().verify(partnerAdmin, partner.id(), domain);
  * }</pre>
  */
 public final class DomainAdmin {
@@ -62,6 +64,16 @@ public final class DomainAdmin {
             throw new IllegalStateException("unknown verification outcome " + v.getClass());
         }
         return Optional.of(result);
+    }
+
+    /**
+     * Re-checks a verified domain's DNS record: the scheduled host job that lapses a domain whose record is gone (it
+     * acts as {@link DomainVerificationService#RECHECK_ACTOR}, takes no actor, and can only take a verification
+     * away). A lapse is audited as {@code domain.lapsed}; see {@link DomainVerificationService#recheck} for the
+     * outcomes.
+     */
+    public DomainVerification recheck(OrgId orgId, DomainName domain) {
+        return domains.recheck(orgId, domain);
     }
 
     /**

@@ -7,9 +7,9 @@ import io.partnerid.core.IdentityCore;
 import io.partnerid.core.IdentityException;
 import io.partnerid.core.Page;
 import io.partnerid.core.PageRequest;
+import io.partnerid.core.admin.NewAccessRequest;
 import io.partnerid.core.admin.NewAdminGrant;
 import io.partnerid.core.admin.NewInvitation;
-import io.partnerid.core.admin.NewAccessRequest;
 import io.partnerid.core.group.Group;
 import io.partnerid.core.group.GroupId;
 import io.partnerid.core.group.GroupMembership;
@@ -301,10 +301,13 @@ class AdminIsolationProperties {
             for (int i = 0; i < homes.length; i++) {
                 users.add(admin.users().create(SYSTEM, newUser(pools.get(homes[i]), "user" + i)));
             }
-            roles.add(admin.roles().define(SYSTEM, t1.id(), NewRole.builder("r1").permissions(Set.of("p:a", "p:b")).inheritable(true).build()));
-            roles.add(admin.roles().define(SYSTEM, a.id(), NewRole.builder("r2").permissions(Set.of("p:b", "p:c")).inheritable(true).build()));
+            roles.add(admin.roles().define(SYSTEM, t1.id(), NewRole.builder("r1").permissions(Set.of("p:a", "p:b"))
+                    .inheritable(true).build()));
+            roles.add(admin.roles().define(SYSTEM, a.id(), NewRole.builder("r2").permissions(Set.of("p:b", "p:c"))
+                    .inheritable(true).build()));
             roles.add(admin.roles().define(SYSTEM, b.id(), NewRole.builder("r3").permissions(Set.of("p:d")).build()));
-            roles.add(admin.roles().define(SYSTEM, t2.id(), NewRole.builder("r4").permissions(Set.of("p:a", "p:e")).inheritable(true).build()));
+            roles.add(admin.roles().define(SYSTEM, t2.id(), NewRole.builder("r4").permissions(Set.of("p:a", "p:e"))
+                    .inheritable(true).build()));
             groups.add(admin.groups().create(SYSTEM, t1.id(), "g1", Optional.empty()));
             groups.add(admin.groups().create(SYSTEM, a.id(), "g2", Optional.empty()));
             groups.add(admin.groups().create(SYSTEM, a.id(), "g3", Optional.of(groups.get(1).id())));
@@ -312,7 +315,8 @@ class AdminIsolationProperties {
             assign(users.get(1), roles.get(1), a.id());
             assign(users.get(3), roles.get(0), b.id());
             assign(users.get(4), roles.get(3), t2.id());
-            admin.roles().assign(SYSTEM, NewAssignment.builder(roles.get(1).id(), new GroupAssignee(groups.get(1).id()), a.id()).build());
+            admin.roles().assign(SYSTEM, NewAssignment.builder(roles.get(1).id(), new GroupAssignee(groups.get(1)
+                    .id()), a.id()).build());
             grant(users.get(0), t1.id(), EnumSet.allOf(AdminCapability.class));
             grant(users.get(1), a.id(), EnumSet.of(AdminCapability.MANAGE_USERS, AdminCapability.ASSIGN_ROLES,
                     AdminCapability.MANAGE_ADMINS, AdminCapability.MANAGE_GROUPS,
@@ -444,11 +448,13 @@ class AdminIsolationProperties {
                         yield Outcome.done();
                     }
                     case ASSIGN_ROLE -> {
-                        admin.roles().assign(actor, NewAssignment.builder(pick(roles, s.a()).id(), new UserAssignee(user(actor, s.b()).id()), org(actor, s.c())).build());
+                        admin.roles().assign(actor, NewAssignment.builder(pick(roles, s.a()).id(),
+                                new UserAssignee(user(actor, s.b()).id()), org(actor, s.c())).build());
                         yield Outcome.done();
                     }
                     case ASSIGN_ROLE_TO_GROUP -> {
-                        admin.roles().assign(actor, NewAssignment.builder(pick(roles, s.a()).id(), new GroupAssignee(pick(groups, s.b()).id()), org(actor, s.c())).build());
+                        admin.roles().assign(actor, NewAssignment.builder(pick(roles, s.a()).id(),
+                                new GroupAssignee(pick(groups, s.b()).id()), org(actor, s.c())).build());
                         yield Outcome.done();
                     }
                     case ADD_GROUP_MEMBER -> {
@@ -457,7 +463,8 @@ class AdminIsolationProperties {
                     }
                     case DEFINE_ROLE -> {
                         roles.add(admin.roles().define(actor, org(actor, s.a()),
-                                NewRole.builder("role" + (++counter)).permissions(permissionSubset(s.b())).inheritable(s.c() % 2 == 0).build()));
+                                NewRole.builder("role" + (++counter)).permissions(permissionSubset(s.b()))
+                                        .inheritable(s.c() % 2 == 0).build()));
                         yield Outcome.done();
                     }
                     case REVOKE_ROLE -> {
@@ -480,7 +487,8 @@ class AdminIsolationProperties {
                         yield Outcome.done();
                     }
                     case INVITE_AND_REDEEM -> {
-                        InvitationTicket t = admin.invitations().invite(actor, new NewInvitation(pick(pools, s.a()).id(),
+                        InvitationTicket t = admin.invitations().invite(actor, new NewInvitation(pick(pools, s.a())
+                                .id(),
                                 "x@example.test", s.b() % 2 == 0 ? Set.of() : Set.of(pick(roles, s.c()).id())));
                         InvitationRedemption r = admin.invitations().redeem(t.token(), "inv" + (++counter), "Invitee");
                         if (r instanceof InvitationRedemption.Accepted accepted) {
@@ -499,10 +507,12 @@ class AdminIsolationProperties {
                         admin.users().addMembership(actor, user(actor, s.a()).id(), org(actor, s.b()));
                         yield Outcome.done();
                     }
-                    case READ_ORG -> new Outcome(true, List.of(admin.organizations().get(actor, org(actor, s.a())).id()));
+                    case READ_ORG -> new Outcome(true, List.of(admin.organizations().get(actor, org(actor, s.a()))
+                            .id()));
                     case READ_SUBTREE -> new Outcome(true, admin.organizations().subtree(actor, org(actor, s.a()),
                             PageRequest.first(100)).items().stream().map(Organization::id).toList());
-                    case READ_USER -> new Outcome(true, List.of(admin.users().get(actor, user(actor, s.a()).id()).orgId()));
+                    case READ_USER -> new Outcome(true, List.of(admin.users().get(actor, user(actor, s.a()).id())
+                            .orgId()));
                     case LIST_USERS -> new Outcome(true, admin.users().list(actor, pick(pools, s.a()).id(),
                             PageRequest.first(100)).items().stream().map(User::orgId).toList());
                 };
@@ -524,7 +534,8 @@ class AdminIsolationProperties {
                     for (Membership m : Page.all(p -> core.unchecked().users().members(o.id(), p), 1000)) {
                         s.memberships.put(m.userId().value() + "@" + m.orgId().value(), m);
                     }
-                    for (AdminGrant g : Page.all(p -> core.unchecked().stores().adminGrants().findByScope(o.id(), p), 100)) {
+                    for (AdminGrant g : Page.all(p -> core.unchecked().stores().adminGrants().findByScope(o.id(), p),
+                            100)) {
                         s.grants.put(g.id(), g);
                     }
                     for (Role r : Page.all(p -> core.unchecked().roles().roles(o.id(), p), 100)) {

@@ -97,8 +97,10 @@ class DelegatedAdministrationTests {
         mallory = admin.users().create(SYSTEM, newUser(globexStaff, "mallory"));
         trader = admin.roles().define(SYSTEM, northwind.id(),
                 NewRole.builder("trader").permissions(Set.of("orders:read", "orders:write")).inheritable(true).build());
-        riskOfficer = admin.roles().define(SYSTEM, northwind.id(), NewRole.builder("risk-officer").permissions(Set.of("risk:approve")).inheritable(true).build());
-        admin.roles().assign(SYSTEM, NewAssignment.builder(trader.id(), new UserAssignee(alice.id()), northwind.id()).build());
+        riskOfficer = admin.roles().define(SYSTEM, northwind.id(), NewRole.builder("risk-officer")
+                .permissions(Set.of("risk:approve")).inheritable(true).build());
+        admin.roles().assign(SYSTEM, NewAssignment.builder(trader.id(), new UserAssignee(alice.id()), northwind.id())
+                .build());
         aliceActor = Actor.user(alice.id().value());
         bobActor = Actor.user(bob.id().value());
         malloryActor = Actor.user(mallory.id().value());
@@ -162,7 +164,8 @@ class DelegatedAdministrationTests {
 
     @Test
     void refusalWhenTargetUnknownOrOutOfReachThenIndistinguishable() {
-        IdentityException unknown = catchIdentity(() -> admin.organizations().get(malloryActor, OrgId.of("no-such-org")));
+        IdentityException unknown = catchIdentity(() -> admin.organizations().get(malloryActor,
+                OrgId.of("no-such-org")));
         IdentityException hidden = catchIdentity(() -> admin.organizations().get(malloryActor, northwind.id()));
         assertThat(unknown.code()).isEqualTo(hidden.code()).isEqualTo(AdminErrors.NOT_PERMITTED);
         assertThat(unknown.clientDescription()).isEqualTo(hidden.clientDescription());
@@ -194,22 +197,27 @@ class DelegatedAdministrationTests {
         // Alice holds MANAGE_ADMINS but not MANAGE_CLIENTS: she cannot hand out MANAGE_CLIENTS.
         assertCode(() -> admin.adminGrants().grant(aliceActor, new NewAdminGrant(bobActor,
                 equities.id(), EnumSet.of(AdminCapability.MANAGE_CLIENTS))), AdminErrors.ESCALATION);
-        assertThat(admin.adminGrants().capabilitiesAt(bobActor, equities.id())).doesNotContain(AdminCapability.MANAGE_CLIENTS);
+        assertThat(admin.adminGrants().capabilitiesAt(bobActor, equities.id()))
+                .doesNotContain(AdminCapability.MANAGE_CLIENTS);
         AdminGrant granted = admin.adminGrants().grant(aliceActor, new NewAdminGrant(bobActor,
                 deskOne.id(), EnumSet.of(AdminCapability.MANAGE_GROUPS)));
         assertThat(admin.adminGrants().capabilitiesAt(bobActor, deskOne.id())).contains(AdminCapability.MANAGE_GROUPS);
         admin.adminGrants().revoke(aliceActor, granted.id());
-        assertThat(admin.adminGrants().capabilitiesAt(bobActor, deskOne.id())).doesNotContain(AdminCapability.MANAGE_GROUPS);
+        assertThat(admin.adminGrants().capabilitiesAt(bobActor, deskOne.id()))
+                .doesNotContain(AdminCapability.MANAGE_GROUPS);
     }
 
     @Test
     void assignRoleWhenActorDoesNotHoldItsPermissionsThenEscalation() {
         // Bob may assign roles in Equities but holds no role himself.
-        assertCode(() -> admin.roles().assign(bobActor, NewAssignment.builder(trader.id(), new UserAssignee(carol.id()), deskOne.id()).build()), AdminErrors.ESCALATION);
+        assertCode(() -> admin.roles().assign(bobActor, NewAssignment.builder(trader.id(),
+                new UserAssignee(carol.id()), deskOne.id()).build()), AdminErrors.ESCALATION);
         // Alice holds trader (inherited from Northwind) but not risk-officer.
-        assertCode(() -> admin.roles().assign(aliceActor, NewAssignment.builder(riskOfficer.id(), new UserAssignee(carol.id()), deskOne.id()).build()), AdminErrors.ESCALATION);
+        assertCode(() -> admin.roles().assign(aliceActor, NewAssignment.builder(riskOfficer.id(),
+                new UserAssignee(carol.id()), deskOne.id()).build()), AdminErrors.ESCALATION);
         assertThat(core.unchecked().roles().effectivePermissions(carol.id(), deskOne.id(), clock.instant())).isEmpty();
-        admin.roles().assign(aliceActor, NewAssignment.builder(trader.id(), new UserAssignee(carol.id()), deskOne.id()).build());
+        admin.roles().assign(aliceActor, NewAssignment.builder(trader.id(), new UserAssignee(carol.id()), deskOne.id())
+                .build());
         assertThat(core.unchecked().roles().effectivePermissions(carol.id(), deskOne.id(), clock.instant()))
                 .containsExactlyInAnyOrder("orders:read", "orders:write");
     }
@@ -219,7 +227,8 @@ class DelegatedAdministrationTests {
         assertCode(() -> admin.roles().define(aliceActor, equities.id(),
                 NewRole.builder("super-trader").permissions(Set.of("orders:read", "payments:release")).build()),
                 AdminErrors.ESCALATION);
-        Role narrow = admin.roles().define(aliceActor, equities.id(), NewRole.builder("viewer").permissions(Set.of("orders:read")).build());
+        Role narrow = admin.roles().define(aliceActor, equities.id(), NewRole.builder("viewer")
+                .permissions(Set.of("orders:read")).build());
         assertThat(narrow.permissions()).containsExactly("orders:read");
     }
 
@@ -228,12 +237,15 @@ class DelegatedAdministrationTests {
         Group riskCommittee = admin.groups().create(SYSTEM, northwind.id(), "Risk committee", Optional.empty());
         Group subCommittee = admin.groups().create(SYSTEM, northwind.id(), "Sub-committee",
                 Optional.of(riskCommittee.id()));
-        admin.roles().assign(SYSTEM, NewAssignment.builder(riskOfficer.id(), new GroupAssignee(riskCommittee.id()), northwind.id()).build());
+        admin.roles().assign(SYSTEM, NewAssignment.builder(riskOfficer.id(), new GroupAssignee(riskCommittee.id()),
+                northwind.id()).build());
         // Membership of the nested group confers the parent group's risk-officer role, which Alice does not hold.
         assertCode(() -> admin.groups().addMember(aliceActor, subCommittee.id(), carol.id()), AdminErrors.ESCALATION);
-        assertThat(core.unchecked().roles().effectivePermissions(carol.id(), northwind.id(), clock.instant())).isEmpty();
+        assertThat(core.unchecked().roles().effectivePermissions(carol.id(), northwind.id(), clock.instant()))
+                .isEmpty();
         Group traders = admin.groups().create(aliceActor, northwind.id(), "Traders", Optional.empty());
-        admin.roles().assign(aliceActor, NewAssignment.builder(trader.id(), new GroupAssignee(traders.id()), northwind.id()).build());
+        admin.roles().assign(aliceActor, NewAssignment.builder(trader.id(), new GroupAssignee(traders.id()),
+                northwind.id()).build());
         admin.groups().addMember(aliceActor, traders.id(), carol.id());
         assertThat(core.unchecked().roles().effectivePermissions(carol.id(), deskOne.id(), clock.instant()))
                 .contains("orders:write");
@@ -243,9 +255,11 @@ class DelegatedAdministrationTests {
     void readsWhenOutsideSubtreeThenNotPermitted() {
         assertThat(admin.organizations().subtree(bobActor, equities.id(), PageRequest.first(10)).items())
                 .extracting(Organization::id).containsExactly(equities.id(), deskOne.id());
-        assertCode(() -> admin.organizations().subtree(bobActor, northwind.id(), PageRequest.first(10)), AdminErrors.NOT_PERMITTED);
+        assertCode(() -> admin.organizations().subtree(bobActor, northwind.id(), PageRequest.first(10)),
+                AdminErrors.NOT_PERMITTED);
         assertCode(() -> admin.users().get(malloryActor, alice.id()), AdminErrors.NOT_PERMITTED);
-        assertCode(() -> admin.users().list(malloryActor, staff.id(), PageRequest.first(10)), AdminErrors.NOT_PERMITTED);
+        assertCode(() -> admin.users().list(malloryActor, staff.id(), PageRequest.first(10)),
+                AdminErrors.NOT_PERMITTED);
     }
 
     @Test
@@ -255,7 +269,8 @@ class DelegatedAdministrationTests {
         assertThat(report.section("admin-grants")).hasValueSatisfying(s -> assertThat(s.count()).isEqualTo(1));
         assertThat(core.unchecked().organizations().require(deskOne.id()).status()).isEqualTo(OrgStatus.SUSPENDED);
 
-        IdentityPool deskPool = core.unchecked().users().createPool(risk.id(), "unaffected"); // outside the subtree: fine
+        IdentityPool deskPool = core.unchecked().users().createPool(risk.id(),
+                "unaffected"); // outside the subtree: fine
         assertThat(deskPool).isNotNull();
         List<ThrowingCallable> operations = List.of(
                 () -> admin.organizations().create(aliceActor, deskOne.id(), new NewOrganization("x")),
@@ -263,8 +278,10 @@ class DelegatedAdministrationTests {
                 () -> admin.organizations().move(aliceActor, deskOne.id(), risk.id()),
                 () -> admin.users().createPool(aliceActor, deskOne.id(), "p"),
                 () -> admin.groups().create(aliceActor, deskOne.id(), "g", Optional.empty()),
-                () -> admin.roles().define(aliceActor, equities.id(), NewRole.builder("r").permissions(Set.of("orders:read")).build()),
-                () -> admin.roles().assign(aliceActor, NewAssignment.builder(trader.id(), new UserAssignee(carol.id()), deskOne.id()).build()),
+                () -> admin.roles().define(aliceActor, equities.id(), NewRole.builder("r")
+                        .permissions(Set.of("orders:read")).build()),
+                () -> admin.roles().assign(aliceActor, NewAssignment.builder(trader.id(),
+                        new UserAssignee(carol.id()), deskOne.id()).build()),
                 () -> admin.adminGrants().grant(aliceActor, new NewAdminGrant(
                         Actor.user(carol.id().value()), deskOne.id(), EnumSet.of(AdminCapability.MANAGE_USERS))),
                 () -> admin.governance().suspend(aliceActor, deskOne.id(), "again"),
@@ -275,7 +292,8 @@ class DelegatedAdministrationTests {
         // Bob's grant is rooted inside the suspended subtree: it confers nothing, not even the right to lift it.
         assertThatThrownBy(() -> admin.governance().resume(bobActor, equities.id(), "let me back in"))
                 .isInstanceOf(IdentityException.class);
-        assertThat(admin.governance().resume(aliceActor, equities.id(), "settled")).containsExactly(equities.id(), deskOne.id());
+        assertThat(admin.governance().resume(aliceActor, equities.id(), "settled")).containsExactly(equities.id(),
+                deskOne.id());
         assertThat(admin.organizations().create(aliceActor, deskOne.id(), new NewOrganization("back")).isActive())
                 .isTrue();
     }
@@ -293,7 +311,8 @@ class DelegatedAdministrationTests {
     void accessRequestWhenApprovedThenTimeBoundRoleAssignedAndDecisionAudited() {
         Actor carolActor = Actor.user(carol.id().value());
         Instant until = clock.instant().plus(Duration.ofDays(30));
-        AccessRequest request = admin.accessRequests().submit(carolActor, NewAccessRequest.builder(deskOne.id(), trader.id(), "month-end cover").accessUntil(until).build());
+        AccessRequest request = admin.accessRequests().submit(carolActor, NewAccessRequest.builder(deskOne.id(),
+                trader.id(), "month-end cover").accessUntil(until).build());
         assertThat(admin.accessRequests().pending(aliceActor, deskOne.id(), PageRequest.first(10)).items())
                 .extracting(AccessRequest::id).containsExactly(request.id());
         assertCode(() -> admin.accessRequests().approve(bobActor, request.id()), AdminErrors.NOT_PERMITTED);
@@ -314,7 +333,8 @@ class DelegatedAdministrationTests {
         AccessRequest request = admin.accessRequests().submit(Actor.user(carol.id().value()),
                 NewAccessRequest.builder(deskOne.id(), riskOfficer.id(), "audit").build());
         assertCode(() -> admin.accessRequests().approve(aliceActor, request.id()), AdminErrors.ESCALATION);
-        assertThat(admin.accessRequests().deny(aliceActor, request.id()).status()).isEqualTo(AccessRequest.Status.DENIED);
+        assertThat(admin.accessRequests().deny(aliceActor, request.id()).status())
+                .isEqualTo(AccessRequest.Status.DENIED);
     }
 
     @Test
@@ -335,7 +355,8 @@ class DelegatedAdministrationTests {
 
     @Test
     void requestAccessWhenUserNotAffiliatedThenNotPermitted() {
-        assertCode(() -> admin.accessRequests().submit(malloryActor, NewAccessRequest.builder(deskOne.id(), trader.id(), "let me in").build()), AdminErrors.NOT_PERMITTED);
+        assertCode(() -> admin.accessRequests().submit(malloryActor, NewAccessRequest.builder(deskOne.id(),
+                trader.id(), "let me in").build()), AdminErrors.NOT_PERMITTED);
     }
 
     @Test
@@ -478,7 +499,8 @@ class DelegatedAdministrationTests {
         admin.settings().lock(aliceActor, northwind.id(), io.partnerid.core.settings.SettingKey.MFA_REQUIRED);
         admin.adminGrants().grant(SYSTEM, new NewAdminGrant(bobActor, equities.id(),
                 EnumSet.of(AdminCapability.MANAGE_SETTINGS)));
-        assertCode(() -> admin.settings().set(bobActor, equities.id(), io.partnerid.core.settings.SettingKey.MFA_REQUIRED,
+        assertCode(() -> admin.settings().set(bobActor, equities.id(),
+                io.partnerid.core.settings.SettingKey.MFA_REQUIRED,
                 false), io.partnerid.core.settings.SettingsErrors.LOCKED_BY_ANCESTOR);
         assertThat(admin.settings().explain(bobActor, deskOne.id(), io.partnerid.core.settings.SettingKey.MFA_REQUIRED)
                 .effective().value()).isTrue();
@@ -498,7 +520,8 @@ class DelegatedAdministrationTests {
     @Test
     void redeemInvitationWhenInviterLostTheGrantThenRejected() {
         Actor eve = Actor.user(carol.id().value());
-        admin.roles().assign(SYSTEM, NewAssignment.builder(trader.id(), new UserAssignee(carol.id()), northwind.id()).build());
+        admin.roles().assign(SYSTEM, NewAssignment.builder(trader.id(), new UserAssignee(carol.id()), northwind.id())
+                .build());
         AdminGrant grant = admin.adminGrants().grant(SYSTEM, new NewAdminGrant(eve, northwind.id(),
                 EnumSet.of(AdminCapability.MANAGE_USERS, AdminCapability.ASSIGN_ROLES)));
         InvitationTicket ticket = admin.invitations().invite(eve, new NewInvitation(staff.id(),
@@ -514,17 +537,20 @@ class DelegatedAdministrationTests {
         admin.organizations().create(aliceActor, equities.id(), new NewOrganization("Derivatives"));
         admin.organizations().create(aliceActor, risk.id(), new NewOrganization("Model validation"));
         Actor auditor = Actor.user(carol.id().value());
-        assertCode(() -> admin.governance().auditTrail(auditor, equities.id(), PageRequest.first(50)), AdminErrors.NOT_PERMITTED);
+        assertCode(() -> admin.governance().auditTrail(auditor, equities.id(), PageRequest.first(50)),
+                AdminErrors.NOT_PERMITTED);
         admin.adminGrants().grant(SYSTEM, new NewAdminGrant(auditor, equities.id(),
                 EnumSet.of(AdminCapability.VIEW_AUDIT)));
         List<AuditRecord> seen = Page.all(p -> admin.governance().auditTrail(auditor, equities.id(), p), 3);
         assertThat(seen).isNotEmpty().allSatisfy(r -> assertThat(r.entry().org()).hasValueSatisfying(
-                org -> assertThat(equities.path().isAncestorOrSelfOf(core.unchecked().organizations().require(org).path()))
+                org -> assertThat(equities.path().isAncestorOrSelfOf(core.unchecked().organizations().require(org)
+                        .path()))
                         .isTrue()));
         assertThat(seen).extracting(AuditRecord::sequence).isSorted().doesNotHaveDuplicates();
         List<AuditRecord> all = Page.all(p -> admin.governance().auditTrail(aliceActor, northwind.id(), p), 7);
         assertThat(all).hasSizeGreaterThan(seen.size());
-        assertCode(() -> admin.governance().auditTrail(bobActor, equities.id(), PageRequest.first(5)), AdminErrors.NOT_PERMITTED);
+        assertCode(() -> admin.governance().auditTrail(bobActor, equities.id(), PageRequest.first(5)),
+                AdminErrors.NOT_PERMITTED);
     }
 
     @Test
@@ -538,16 +564,21 @@ class DelegatedAdministrationTests {
         assertCode(() -> admin.users().link(malloryActor, carol.id(), issuer, "248289761001"),
                 AdminErrors.NOT_PERMITTED);
         admin.users().link(aliceActor, carol.id(), issuer, "248289761001"); // not blocked by the attempt
-        assertThat(core.unchecked().users().findByFederatedIdentity(northwind.id(), issuer, "248289761001")).contains(carol);
+        assertThat(core.unchecked().users().findByFederatedIdentity(northwind.id(), issuer, "248289761001"))
+                .contains(carol);
 
         // Globex registers the same issuer string for itself: its link lives in its own tenant only.
         issuers.register(globex.id(), issuer);
         admin.users().link(malloryActor, mallory.id(), issuer, "248289761001");
-        assertThat(core.unchecked().users().findByFederatedIdentity(northwind.id(), issuer, "248289761001")).contains(carol);
-        assertThat(core.unchecked().users().findByFederatedIdentity(deskOne.id(), issuer, "248289761001")).contains(carol);
-        assertThat(core.unchecked().users().findByFederatedIdentity(globex.id(), issuer, "248289761001")).contains(mallory);
+        assertThat(core.unchecked().users().findByFederatedIdentity(northwind.id(), issuer, "248289761001"))
+                .contains(carol);
+        assertThat(core.unchecked().users().findByFederatedIdentity(deskOne.id(), issuer, "248289761001"))
+                .contains(carol);
+        assertThat(core.unchecked().users().findByFederatedIdentity(globex.id(), issuer, "248289761001"))
+                .contains(mallory);
         assertThat(core.unchecked().users().unlink(mallory.id(), issuer, "248289761001")).isTrue();
-        assertThat(core.unchecked().users().findByFederatedIdentity(northwind.id(), issuer, "248289761001")).contains(carol);
+        assertThat(core.unchecked().users().findByFederatedIdentity(northwind.id(), issuer, "248289761001"))
+                .contains(carol);
         admin.users().link(aliceActor, bob.id(), issuer, "next-subject"); // Northwind keeps linking
         assertThat(core.unchecked().users().findByFederatedIdentity(globex.id(), issuer, "next-subject")).isEmpty();
         assertThat(adminEvents(globex.id())).anyMatch(e -> e.operation().equals("user.link")

@@ -8,7 +8,6 @@ import io.partnerid.core.CoreStores;
 import io.partnerid.core.IdentityCore;
 import io.partnerid.core.IdentityException;
 import io.partnerid.core.Page;
-import io.partnerid.core.PageRequest;
 import io.partnerid.core.admin.AdminCapability;
 import io.partnerid.core.admin.AdminErrors;
 import io.partnerid.core.admin.DelegatedAdministration;
@@ -83,7 +82,8 @@ class OrganizationTreeScaleTests {
     void treeWhenBuiltThenAtLeastTenThousandOrganizationsAndFourteenLevels() {
         assertThat(total).isGreaterThanOrEqualTo(10_000);
         // Other tests may add an organization below the deep chain; the regions 5.. are never changed.
-        assertThat(core.unchecked().stores().organizations().countSubtree(tenant.path())).isBetween((long) total, total + 1L);
+        assertThat(core.unchecked().stores().organizations().countSubtree(tenant.path())).isBetween((long) total,
+                total + 1L);
         assertThat(core.unchecked().stores().organizations().countSubtree(regions.get(5).path()))
                 .isEqualTo(1 + DESKS_PER_REGION * (1 + TEAMS_PER_DESK));
         Organization deepest = deepChain.get(deepChain.size() - 1);
@@ -107,7 +107,8 @@ class OrganizationTreeScaleTests {
         admin.adminGrants().grant(SYSTEM, new NewAdminGrant(regionalAdmin, regions.get(0).id(),
                 EnumSet.of(AdminCapability.MANAGE_ORGANIZATIONS)));
         Organization deepest = deepChain.get(deepChain.size() - 1);
-        Organization created = admin.organizations().create(regionalAdmin, deepest.id(), new NewOrganization("Level 15"));
+        Organization created = admin.organizations().create(regionalAdmin, deepest.id(),
+                new NewOrganization("Level 15"));
         assertThat(created.path().depth()).isEqualTo(DEEP_LEVELS + 1);
         assertThatThrownBy(() -> admin.organizations().create(regionalAdmin, regions.get(1).id(),
                 new NewOrganization("Intruder"))).isInstanceOf(IdentityException.class)

@@ -7,9 +7,9 @@ import io.partnerid.core.Actor;
 import io.partnerid.core.ErrorCode;
 import io.partnerid.core.IdentityException;
 import io.partnerid.core.Page;
+import io.partnerid.core.group.Group;
 import io.partnerid.core.org.OrgErrors;
 import io.partnerid.core.org.Organization;
-import io.partnerid.core.group.Group;
 import io.partnerid.core.user.User;
 import io.partnerid.core.user.UserErrors;
 import io.partnerid.core.user.UserId;
@@ -192,7 +192,8 @@ class RoleServiceTests {
     @Test
     void assignWhenUnknownRoleUserOrSuspendedOrganizationThenRefused() {
         Role trader = role(root, "trader", true, "orders:read");
-        assertCode(() -> roles.assign(RoleService.NewAssignment.builder(RoleId.of("nope"), new UserAssignee(alice.id()), root.id()).build(), ADMIN), RoleErrors.NOT_FOUND);
+        assertCode(() -> roles.assign(RoleService.NewAssignment.builder(RoleId.of("nope"),
+                new UserAssignee(alice.id()), root.id()).build(), ADMIN), RoleErrors.NOT_FOUND);
         assertCode(() -> assign(trader, new UserAssignee(UserId.of("nope")), root), UserErrors.NOT_FOUND);
         dir.suspend(mid.id());
         assertCode(() -> assign(trader, new UserAssignee(alice.id()), leaf), OrgErrors.SUSPENDED);

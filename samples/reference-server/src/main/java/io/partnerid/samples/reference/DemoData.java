@@ -19,7 +19,6 @@ import io.partnerid.core.user.IdentityPool;
 import io.partnerid.core.user.PoolId;
 import io.partnerid.core.user.User;
 import io.partnerid.core.user.UserService.NewUser;
-import io.partnerid.core.user.UserStatus;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -145,9 +144,12 @@ final class DemoData {
         admin.organizations().create(SEED, citadel.id(), new NewOrganization("Procurement"));
         IdentityPool citadelPool = admin.users().createPool(SEED, citadel.id(), "Citadel staff");
         admin.roles().define(SEED, citadel.id(),
-                NewRole.builder("viewer").permissions(Set.of("user:can_read_user", "todo:can_read_todos")).inheritable(true).build());
-        Role editor = admin.roles().define(SEED, citadel.id(), NewRole.builder("editor").permissions(Set.of("user:can_read_user",
-                "todo:can_read_todos", "todo:can_create_todo", "todo:can_update_todo", "todo:can_delete_todo")).inheritable(true).build());
+                NewRole.builder("viewer").permissions(Set.of("user:can_read_user", "todo:can_read_todos"))
+                        .inheritable(true).build());
+        Role editor = admin.roles().define(SEED, citadel.id(), NewRole.builder("editor")
+                .permissions(Set.of("user:can_read_user",
+                "todo:can_read_todos", "todo:can_create_todo", "todo:can_update_todo", "todo:can_delete_todo"))
+                        .inheritable(true).build());
         Role todoAdmin = admin.roles().define(SEED, citadel.id(),
                 NewRole.builder("admin").permissions(Set.of("todo:can_delete_todo")).inheritable(true).build());
         Role evilGenius = admin.roles().define(SEED, citadel.id(),
@@ -166,7 +168,8 @@ final class DemoData {
         User summer = user(admin, smithsPool, SUMMER, "Summer Smith");
         User jerry = user(admin, smithsPool, JERRY, "Jerry Smith");
         Actor bethAdmin = Actor.user(beth.id().value());
-        admin.adminGrants().grant(SEED, new NewAdminGrant(bethAdmin, smiths.id(), EnumSet.of(AdminCapability.MANAGE_USERS,
+        admin.adminGrants().grant(SEED, new NewAdminGrant(bethAdmin, smiths.id(),
+                EnumSet.of(AdminCapability.MANAGE_USERS,
                 AdminCapability.ASSIGN_ROLES, AdminCapability.VIEW_AUDIT)));
 
         // The supplier: a user, no grant: every Todo decision for it is a deny.
