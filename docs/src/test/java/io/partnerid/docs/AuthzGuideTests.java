@@ -32,11 +32,11 @@ import io.partnerid.authz.risk.RiskAssessment;
 import io.partnerid.authz.risk.RiskContext;
 import io.partnerid.authz.risk.RiskEngine;
 import io.partnerid.authz.risk.RiskPolicy;
+import io.partnerid.core.Actor;
 import io.partnerid.core.IdentityCore;
 import io.partnerid.core.IdentityRuntime;
 import io.partnerid.core.admin.AdminCapability;
-import io.partnerid.core.admin.DelegatedAdministration.GrantAdmin;
-import io.partnerid.core.Actor;
+import io.partnerid.core.admin.NewAdminGrant;
 import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.jdbc.PartnerIdSchema;
 import io.partnerid.core.org.OrgId;
@@ -47,8 +47,8 @@ import io.partnerid.testkit.TestRuntimes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -139,8 +139,10 @@ class AuthzGuideTests {
     void explainAndRevoke() {
         PolicyEngine engine = PolicyEngine.create(clock, PolicyDocuments.fromYaml(YAML));
         // tag::explain-and-revoke[]
-        Subject bob = Subject.of("bob", OrgId.of("globex"), List.of(RoleAssignment.viaGrant("viewer", "acme-to-globex")));
-        AuthorizationRequest read = AuthorizationRequest.of(bob, "read", Resource.of("invoice", "inv-1", OrgId.of("acme")));
+        Subject bob = Subject.of("bob", OrgId.of("globex"), List.of(RoleAssignment.viaGrant("viewer",
+                "acme-to-globex")));
+        AuthorizationRequest read = AuthorizationRequest.of(bob, "read", Resource.of("invoice", "inv-1",
+                OrgId.of("acme")));
 
         Explanation why = engine.explain(read);
         why.steps().forEach(System.out::println); // e.g. "acme role viewer APPLIED: grants invoice:read (assigned at acme)"
@@ -165,7 +167,8 @@ class AuthzGuideTests {
                         List.of(RoleAssignment.of("clerk")), Map.of(), Optional.empty()))
                 : new IdentityVerifier.Refused("unknown token");
         EntitlementService entitlements = EntitlementService.builder(runtime.clock(), EntitlementCatalog.of(
-                List.of(new Tier("pro", Set.of("invoicing"), Map.of("api-calls", QuotaLimit.of(1000, Duration.ofMinutes(1))))),
+                List.of(new Tier("pro", Set.of("invoicing"), Map.of("api-calls", QuotaLimit.of(1000,
+                        Duration.ofMinutes(1))))),
                 List.of(Contract.of(OrgId.of("acme"), "pro")))).build();
         RiskEngine risk = RiskEngine.builder(runtime.clock())
                 .policies(Map.of(OrgId.of("acme"), RiskPolicy.DEFAULT.withAllowlist("10.0.0.0/8")))
@@ -173,7 +176,8 @@ class AuthzGuideTests {
         ZeroTrustPipeline pipeline = ZeroTrustPipeline.builder(runtime, verifier, engine, org -> true)
                 .risk(risk).entitlements(entitlements).audit(audit, 0.05).build();
 
-        Decision d = pipeline.authorize(new AccessRequest("valid-token", Optional.of("10.1.2.3"), Optional.of("laptop-7"),
+        Decision d = pipeline.authorize(new AccessRequest("valid-token", Optional.of("10.1.2.3"),
+                Optional.of("laptop-7"),
                 "create", Resource.of("invoice", "inv-9", OrgId.of("acme")), Map.of(),
                 Optional.of("invoicing"), Optional.of("api-calls")));
         if (!d.permitted() && d.obligations().stream().anyMatch(o -> o instanceof Obligation.StepUp)) {
@@ -194,10 +198,11 @@ class AuthzGuideTests {
         // The grant's organizations are identity-core's: the policy document names them by their core ids.
         IdentityCore core = CoreFixtures.inMemory(clock).core();
         Actor platform = Actor.system("bootstrap");
-        OrgId acme = core.admin().createRootOrganization(platform, new NewOrganization("Acme")).id();
-        OrgId globex = core.admin().createRootOrganization(platform, new NewOrganization("Globex")).id();
+        OrgId acme = core.admin().organizations().createRoot(platform, new NewOrganization("Acme")).id();
+        OrgId globex = core.admin().organizations().createRoot(platform, new NewOrganization("Globex")).id();
         Actor globexAdmin = Actor.user("globex-admin");
-        core.admin().grantAdmin(platform, new GrantAdmin(globexAdmin, globex, EnumSet.of(AdminCapability.ASSIGN_ROLES)));
+        core.admin().adminGrants().grant(platform, new NewAdminGrant(globexAdmin, globex,
+                EnumSet.of(AdminCapability.ASSIGN_ROLES)));
         PolicyEngine engine = PolicyEngine.create(clock, PolicyDocuments.fromYaml("""
                 schema: partnerid.authz/v1
                 revision: "2026-11-30.1"

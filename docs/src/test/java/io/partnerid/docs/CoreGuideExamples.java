@@ -12,8 +12,8 @@ import io.partnerid.core.IdentityRuntime;
 import io.partnerid.core.Page;
 import io.partnerid.core.admin.AdminCapability;
 import io.partnerid.core.admin.AdminErrors;
-import io.partnerid.core.admin.DelegatedAdministration.GrantAdmin;
 import io.partnerid.core.admin.DelegatedAdministration;
+import io.partnerid.core.admin.NewAdminGrant;
 import io.partnerid.core.audit.AsyncAuditPublisher;
 import io.partnerid.core.audit.ChainVerification;
 import io.partnerid.core.audit.DomainLapsedEvent;
@@ -71,50 +71,56 @@ class CoreGuideExamples {
 
         // tag::tree[]
         Actor platform = Actor.system("bootstrap");              // the host's own authority, never from a request
-        Organization meridian = admin.createRootOrganization(platform, new NewOrganization("Meridian Capital"));
-        Organization equities = admin.createOrganization(platform, meridian.id(), new NewOrganization("Equities"));
-        Organization apac = admin.createOrganization(platform, equities.id(), new NewOrganization("APAC Desk"));
-        IdentityPool workforce = admin.createPool(platform, meridian.id(), "Meridian workforce");
+        Organization meridian = admin.organizations().createRoot(platform, new NewOrganization("Meridian Capital"));
+        Organization equities = admin.organizations().create(platform, meridian.id(), new NewOrganization("Equities"));
+        Organization apac = admin.organizations().create(platform, equities.id(), new NewOrganization("APAC Desk"));
+        IdentityPool workforce = admin.users().createPool(platform, meridian.id(), "Meridian workforce");
         // end::tree[]
 
         // tag::delegation[]
-        Role trader = admin.defineRole(platform, meridian.id(),
-                new NewRole("trader", Set.of("orders:read", "orders:write"), true));   // inheritable downwards
-        Role approver = admin.defineRole(platform, meridian.id(),
-                new NewRole("payments-approver", Set.of("payments:approve"), true));
-        User itAdmin = admin.createUser(platform, new NewUser(workforce.id(), "it-admin",
-                Optional.of("it@meridian.example"), "Meridian IT", UserStatus.ACTIVE));
-        admin.assignRole(platform, new NewAssignment(trader.id(), new UserAssignee(itAdmin.id()), meridian.id()));
+        Role trader = admin.roles().define(platform, meridian.id(), NewRole.builder("trader")
+                .permissions(Set.of("orders:read", "orders:write"))
+                .inheritable(true)                               // assignable and effective down the tree
+                .build());
+        Role approver = admin.roles().define(platform, meridian.id(), NewRole.builder("payments-approver")
+                .permissions(Set.of("payments:approve")).inheritable(true).build());
+        User itAdmin = admin.users().create(platform, NewUser.builder(workforce.id(), "it-admin")
+                .email("it@meridian.example")
+                .displayName("Meridian IT")
+                .build());                                       // ACTIVE unless .status(UserStatus.INVITED)
+        admin.roles().assign(platform,
+                NewAssignment.builder(trader.id(), new UserAssignee(itAdmin.id()), meridian.id()).build());
         Actor partnerAdmin = Actor.user(itAdmin.id().value());
-        admin.grantAdmin(platform, new GrantAdmin(partnerAdmin, meridian.id(),
+        admin.adminGrants().grant(platform, new NewAdminGrant(partnerAdmin, meridian.id(),
                 EnumSet.of(AdminCapability.MANAGE_USERS, AdminCapability.ASSIGN_ROLES)));
 
         // The partner's admin now onboards its own people, inside its own subtree only:
-        User analyst = admin.createUser(partnerAdmin, new NewUser(workforce.id(), "analyst",
-                Optional.empty(), "Analyst", UserStatus.ACTIVE));
-        admin.assignRole(partnerAdmin, new NewAssignment(trader.id(), new UserAssignee(analyst.id()), apac.id(),
-                Optional.empty(), Optional.of(runtime.now().plus(Duration.ofDays(30)))));   // time-bound access
+        User analyst = admin.users().create(partnerAdmin,
+                NewUser.builder(workforce.id(), "analyst").displayName("Analyst").build());
+        admin.roles().assign(partnerAdmin, NewAssignment.builder(trader.id(), new UserAssignee(analyst.id()), apac.id())
+                .validUntil(runtime.now().plus(Duration.ofDays(30)))   // time-bound access
+                .build());
         // ... but never grants what it does not hold itself:
-        assertThatThrownBy(() -> admin.assignRole(partnerAdmin,
-                new NewAssignment(approver.id(), new UserAssignee(analyst.id()), apac.id())))
+        assertThatThrownBy(() -> admin.roles().assign(partnerAdmin,
+                NewAssignment.builder(approver.id(), new UserAssignee(analyst.id()), apac.id()).build()))
                 .isInstanceOf(IdentityException.class)
                 .satisfies(e -> assertThat(((IdentityException) e).code()).isEqualTo(AdminErrors.ESCALATION));
         // end::delegation[]
-        assertThat(admin.effectivePermissions(partnerAdmin, analyst.id(), apac.id())).contains("orders:write");
+        assertThat(admin.roles().effectivePermissions(partnerAdmin, analyst.id(), apac.id())).contains("orders:write");
 
         // tag::links[]
         String meridianIdp = "https://login.meridian.example";
         issuers.register(meridian.id(), meridianIdp);            // federation registers Meridian's connections
-        admin.linkFederatedIdentity(partnerAdmin, analyst.id(), meridianIdp, "248289761001");
-        Optional<User> loggedIn = core.users()                   // a login routed by Meridian's connection
+        admin.users().link(partnerAdmin, analyst.id(), meridianIdp, "248289761001");
+        Optional<User> loggedIn = core.unchecked().users()       // a read: a login routed by Meridian's connection
                 .findByFederatedIdentity(meridian.id(), meridianIdp, "248289761001");
         // end::links[]
         assertThat(loggedIn).contains(analyst);
 
         // tag::settings[]
-        admin.setSetting(platform, meridian.id(), SettingKey.MFA_REQUIRED, true);
-        admin.lockSetting(platform, meridian.id(), SettingKey.MFA_REQUIRED);   // a guardrail for the whole subtree
-        EffectiveSetting<Boolean> mfa = admin.explainSetting(partnerAdmin, apac.id(), SettingKey.MFA_REQUIRED)
+        admin.settings().set(platform, meridian.id(), SettingKey.MFA_REQUIRED, true);
+        admin.settings().lock(platform, meridian.id(), SettingKey.MFA_REQUIRED);   // a guardrail for the whole subtree
+        EffectiveSetting<Boolean> mfa = admin.settings().explain(partnerAdmin, apac.id(), SettingKey.MFA_REQUIRED)
                 .effective();
         // mfa.value() == true, mfa.lockedBy() == Optional.of(meridian.id())
         // end::settings[]
@@ -123,33 +129,33 @@ class CoreGuideExamples {
 
         // tag::domains[]
         DomainName domain = DomainName.of("meridian.example");
-        DomainChallenge challenge = admin.claimDomain(platform, meridian.id(), domain);
+        DomainChallenge challenge = admin.domains().claim(platform, meridian.id(), domain);
         // the partner publishes challenge.recordName() TXT challenge.recordValue() in its DNS, then:
         dns.put(challenge.recordName(), challenge.recordValue());
-        DomainVerification verification = admin.verifyDomain(platform, meridian.id(), domain);
+        DomainVerification verification = admin.domains().verify(platform, meridian.id(), domain);
         // only a verified domain of an active organization routes logins and provisioning (a read for routing)
-        Optional<io.partnerid.core.org.OrgId> owner = core.domains().verifiedOwner(domain);
+        Optional<io.partnerid.core.org.OrgId> owner = core.unchecked().domains().verifiedOwner(domain);
         // end::domains[]
         assertThat(verification).isInstanceOf(DomainVerification.Verified.class);
         assertThat(owner).contains(meridian.id());
 
         // tag::lapse[]
         dns.remove(challenge.recordName());             // the record was cleaned up, or the domain changed hands
-        DomainVerification recheck = core.domains().recheck(meridian.id(), domain);   // a periodic job, e.g. daily
+        DomainVerification recheck = admin.domains().recheck(meridian.id(), domain);   // a periodic job, e.g. daily
         // Pending(LAPSED, new challenge): the domain no longer routes to Meridian, and a DomainLapsedEvent
         // (domain.lapsed, actor system:domain-recheck) joins Meridian's audit chain
         // end::lapse[]
         assertThat(recheck).isInstanceOfSatisfying(DomainVerification.Pending.class,
                 p -> assertThat(p.reason()).isEqualTo(DomainVerification.PendingReason.LAPSED));
-        assertThat(core.domains().verifiedOwner(domain)).isEmpty();
+        assertThat(core.unchecked().domains().verifiedOwner(domain)).isEmpty();
 
         // tag::killswitch[]
-        SuspensionReport report = admin.suspend(platform, equities.id(), "contract terminated");
+        SuspensionReport report = admin.governance().suspend(platform, equities.id(), "contract terminated");
         // report.suspendedOrganizations(): Equities and APAC Desk; report.sections(): what each module cut
-        assertThatThrownBy(() -> admin.createOrganization(platform, apac.id(), new NewOrganization("Sydney")))
+        assertThatThrownBy(() -> admin.organizations().create(platform, apac.id(), new NewOrganization("Sydney")))
                 .isInstanceOf(IdentityException.class)
                 .satisfies(e -> assertThat(((IdentityException) e).code()).isEqualTo(OrgErrors.SUSPENDED));
-        admin.resume(platform, equities.id(), "contract renewed");   // restores exactly what this suspension cut
+        admin.governance().resume(platform, equities.id(), "contract renewed");   // restores what this suspension cut
         // end::killswitch[]
         assertThat(report.suspendedOrganizations()).containsExactly(equities.id(), apac.id());
 

@@ -75,8 +75,8 @@ class MultiNodeTests {
         keyProtector = PrivateKeyProtector.aesGcm(new SecretKeySpec(runtime.randomBytes(32), "AES"), runtime.random());
         a = new Node();
         b = new Node();
-        acme = a.core.admin().createRootOrganization(Actor.system("bootstrap"), new NewOrganization("Acme")).id();
-        partner = a.core.admin().createRootOrganization(Actor.system("bootstrap"), new NewOrganization("Partner"))
+        acme = a.core.admin().organizations().createRoot(Actor.system("bootstrap"), new NewOrganization("Acme")).id();
+        partner = a.core.admin().organizations().createRoot(Actor.system("bootstrap"), new NewOrganization("Partner"))
                 .id();
         a.core.signingKeys().initialize(KeySetId.of("default"), SigningAlgorithm.ES256);
         a.engineFor(acme, partner);
@@ -156,7 +156,7 @@ class MultiNodeTests {
         assertThat(b.core.tokens().verify(token, API).isVerified()).isTrue();
         assertThat(b.permitted(token, acme)).isTrue();
 
-        a.core.admin().suspend(Actor.system("ops"), acme, "contract terminated");
+        a.core.admin().governance().suspend(Actor.system("ops"), acme, "contract terminated");
 
         // node A refuses at once: its kill switch invalidated its own cache, and the token is revoked
         assertThat(a.core.organizationStatus().isActive(acme)).isFalse();
@@ -178,7 +178,7 @@ class MultiNodeTests {
         assertThat(b.permitted(acmeToken, acme)).isTrue();
         assertThat(b.core.organizationStatus().isActive(acme)).isTrue(); // B has cached Acme as active
 
-        a.core.admin().suspend(Actor.system("ops"), acme, "contract terminated");
+        a.core.admin().governance().suspend(Actor.system("ops"), acme, "contract terminated");
 
         clock.advance(OrganizationStatusCache.DEFAULT_MAX_STALENESS);
         assertThat(b.core.organizationStatus().isActive(acme)).as("within the bound").isFalse();
@@ -187,7 +187,7 @@ class MultiNodeTests {
         assertThat(b.core.tokens().issue(AccessTokenRequest.builder(partner, "bob", "portal").audience(API)
                 .build()).value()).isNotBlank();
 
-        a.core.admin().resume(Actor.system("ops"), acme, "settled");
+        a.core.admin().governance().resume(Actor.system("ops"), acme, "settled");
         clock.advance(OrganizationStatusCache.DEFAULT_MAX_STALENESS);
         assertThat(b.core.organizationStatus().isActive(acme)).isTrue();
     }

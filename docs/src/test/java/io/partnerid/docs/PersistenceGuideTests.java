@@ -44,7 +44,7 @@ class PersistenceGuideTests {
                 .dnsResolver(JndiDnsTxtResolver.builder().build())
                 .tokens("https://id.example.com", PrivateKeyProtector.aesGcm(keyEncryptionKey, runtime.random()))
                 .build();
-        Organization acme = core.admin().createRootOrganization(Actor.system("bootstrap"),
+        Organization acme = core.admin().organizations().createRoot(Actor.system("bootstrap"),
                 new NewOrganization("Acme Capital"));
         // end::wiring[]
 

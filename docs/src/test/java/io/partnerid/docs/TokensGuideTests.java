@@ -86,7 +86,7 @@ class TokensGuideTests {
                 .build();
         // end::wiring[]
         this.core = core;
-        this.acme = core.admin().createRootOrganization(Actor.system("bootstrap"),
+        this.acme = core.admin().organizations().createRoot(Actor.system("bootstrap"),
                 new OrganizationService.NewOrganization("Acme")).id();
         return core;
     }
@@ -138,7 +138,7 @@ class TokensGuideTests {
         assertThat(tokens.verify(token.value(), "https://api.example.com").isVerified()).isTrue();
 
         // tag::killswitch[]
-        SuspensionReport report = core.admin().suspend(Actor.system("ops"), acme, "contract terminated");
+        SuspensionReport report = core.admin().governance().suspend(Actor.system("ops"), acme, "contract terminated");
         long revoked = report.section("tokens").orElseThrow().count(); // tokens of the subtree, revoked
         // end::killswitch[]
         assertThat(revoked).isEqualTo(1);
@@ -152,8 +152,8 @@ class TokensGuideTests {
         keys.initialize(KeySetId.of("default"), SigningAlgorithm.ES256);
         AccessTokenService tokens = core.tokens();
         // the resource server's view of the issuer's database (CoreStores.jdbc(sharedDataSource) in production)
-        RevokedTokenStore revocations = core.stores().revokedTokens();
-        OrganizationRepository organizationRepository = core.stores().organizations();
+        RevokedTokenStore revocations = core.unchecked().stores().revokedTokens();
+        OrganizationRepository organizationRepository = core.unchecked().stores().organizations();
         IssuedToken issued = tokens.issue(AccessTokenRequest.builder(acme, "user-42", "partner-portal")
                 .audience("https://api.example.com").build());
         String bearerToken = issued.value();
@@ -232,7 +232,7 @@ class TokensGuideTests {
 
         // tag::exchange[]
         TokenExchangeService exchange = TokenExchangeService.builder(core.tokens(), policies, clients,
-                        core.stores().organizations(), core.runtime())
+                        core.unchecked().stores().organizations(), core.runtime())
                 .audit(core.auditPublisher())
                 .selfAudience("https://id.example.com/token")
                 .build();

@@ -25,12 +25,14 @@ class CoreRoleSubjectsTests {
         Organization acme = dir.root("Acme");
         Organization emea = dir.child(acme.id(), "Acme EMEA");
         User alice = dir.user(dir.pool(acme.id()).id(), "alice");
-        Role clerk = dir.roles.defineRole(acme.id(), new RoleService.NewRole("clerk", Set.of("invoice:create"), true));
-        Role auditor = dir.roles.defineRole(emea.id(), new RoleService.NewRole("auditor", Set.of("invoice:read"),
-                true));
-        dir.roles.assign(new RoleService.NewAssignment(clerk.id(), new UserAssignee(alice.id()), acme.id()),
+        Role clerk = dir.roles.defineRole(acme.id(), RoleService.NewRole.builder("clerk")
+                .permissions(Set.of("invoice:create")).inheritable(true).build());
+        Role auditor = dir.roles.defineRole(emea.id(), RoleService.NewRole.builder("auditor")
+                .permissions(Set.of("invoice:read")).inheritable(true).build());
+        dir.roles.assign(RoleService.NewAssignment.builder(clerk.id(), new UserAssignee(alice.id()), acme.id()).build(),
                 Actor.system("test"));
-        dir.roles.assign(new RoleService.NewAssignment(auditor.id(), new UserAssignee(alice.id()), emea.id()),
+        dir.roles.assign(RoleService.NewAssignment.builder(auditor.id(), new UserAssignee(alice.id()), emea.id())
+                .build(),
                 Actor.system("test"));
 
         Subject subject = CoreRoleSubjects.subject(dir.roles, alice.id(), acme.id(), List.of(emea.id()), Map.of());

@@ -28,10 +28,10 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * identity-core wired together, the composition root every other module builds on: the domain services, the
- * organization status cache, token issuance and verification, the kill switch (with the admin-grant and token
- * contributors registered) and the delegated-administration façade, over one set of {@link CoreStores} and one
- * audit publisher.
+ * identity-core wired together, the composition root every other module builds on: the delegated-administration
+ * façade (the one checked, audited write path), the organization status cache, token issuance and verification,
+ * the kill switch (with the admin-grant and token contributors registered) and, behind {@link #unchecked()}, the
+ * domain services without authorization and audit, over one set of {@link CoreStores} and one audit publisher.
  *
  * <p>Thread-safe; build one per application at start-up and share it. Every collaborator is explicit: the stores
  * (in-memory or JDBC — never a silent fallback), the runtime (clock, ids, randomness), the audit publisher (for
@@ -52,19 +52,13 @@ import java.util.function.Consumer;
  *         .build();
  * core.signingKeys().initialize(KeySetId.of("default"), SigningAlgorithm.ES256);
  * DelegatedAdministration admin = core.admin();
+ * Organization partner = admin.organizations().createRoot(Actor.system("bootstrap"), new NewOrganization("Acme"));
  * }</pre>
  */
 public final class IdentityCore {
 
-    private final CoreStores stores;
     private final IdentityRuntime runtime;
-    private final OrganizationService organizations;
-    private final UserService users;
-    private final GroupService groups;
-    private final RoleService roles;
-    private final ClientService clients;
-    private final DomainVerificationService domains;
-    private final SettingsService settings;
+    private final UncheckedServices unchecked;
     private final AuditPublisher auditPublisher;
     private final OrganizationStatusCache organizationStatus;
     private final SigningKeyService signingKeys;
@@ -74,18 +68,21 @@ public final class IdentityCore {
     private final AuditChainVerifier auditVerifier;
 
     private IdentityCore(Builder b) {
-        this.stores = b.stores;
+        CoreStores stores = b.stores;
         this.runtime = b.runtime;
-        this.organizations = new OrganizationService(stores.organizations(), runtime);
-        this.users = new UserService(stores.pools(), stores.users(), stores.federatedIdentities(),
+        OrganizationService organizations = new OrganizationService(stores.organizations(), runtime);
+        UserService users = new UserService(stores.pools(), stores.users(), stores.federatedIdentities(),
                 b.federatedIssuers, stores.memberships(), organizations, runtime);
-        this.groups = new GroupService(stores.groups(), users, organizations, runtime);
-        this.roles = new RoleService(stores.roles(), stores.roleAssignments(), users, groups, organizations, runtime);
+        GroupService groups = new GroupService(stores.groups(), users, organizations, runtime);
+        RoleService roles = new RoleService(stores.roles(), stores.roleAssignments(), users, groups, organizations,
+                runtime);
         SecretHasher hasher = b.secretHasher != null ? b.secretHasher : new Argon2SecretHasher(runtime.random());
-        this.clients = new ClientService(stores.clients(), hasher, organizations, runtime);
-        this.domains = DomainVerificationService.builder(stores.domainClaims(), b.dnsResolver, organizations,
-                b.auditPublisher, runtime).build();
-        this.settings = new SettingsService(stores.settings(), organizations);
+        ClientService clients = new ClientService(stores.clients(), hasher, organizations, runtime);
+        DomainVerificationService domains = DomainVerificationService.builder(stores.domainClaims(), b.dnsResolver,
+                organizations, b.auditPublisher, runtime).build();
+        SettingsService settings = new SettingsService(stores.settings(), organizations);
+        this.unchecked = new UncheckedServices(stores, organizations, users, groups, roles, clients, domains,
+                settings);
         this.auditPublisher = b.auditPublisher;
         this.organizationStatus = OrganizationStatusCache.builder(stores.organizations(), runtime).build();
         this.signingKeys = SigningKeyService.builder(stores.signingKeys(), b.keyProtector, runtime).build();
@@ -100,13 +97,7 @@ public final class IdentityCore {
         contributors.addAll(b.contributors);
         this.killSwitch = new KillSwitch(stores.organizations(), organizationStatus, contributors, b.auditPublisher,
                 runtime);
-        this.admin = DelegatedAdministration.builder()
-                .organizations(organizations, stores.organizations())
-                .users(users).groups(groups).roles(roles).clients(clients).domains(domains).settings(settings)
-                .adminGrants(stores.adminGrants()).accessRequests(stores.accessRequests())
-                .invitations(stores.invitations()).auditLog(stores.auditLog())
-                .killSwitch(killSwitch).auditPublisher(b.auditPublisher).runtime(runtime)
-                .build();
+        this.admin = DelegatedAdministration.over(unchecked, killSwitch, b.auditPublisher, runtime);
         this.auditVerifier = new AuditChainVerifier(stores.auditLog());
     }
 
@@ -115,52 +106,22 @@ public final class IdentityCore {
         return new Builder();
     }
 
-    /** The stores everything reads and writes. */
-    public CoreStores stores() {
-        return stores;
-    }
-
     /** The injected clock, ids and randomness. */
     public IdentityRuntime runtime() {
         return runtime;
     }
 
-    /** The organization tree (unchecked domain service). */
-    public OrganizationService organizations() {
-        return organizations;
+    /**
+     * The domain services and stores <b>without authorization and audit</b>: for the host's trusted bootstrap code
+     * and for other modules' reads of the model. Whatever is changed through them is checked against the model's
+     * own rules only, never against an actor, and leaves no audit record; changes on anyone's behalf go through
+     * {@link #admin()}.
+     */
+    public UncheckedServices unchecked() {
+        return unchecked;
     }
 
-    /** Pools, users, links and memberships (unchecked domain service). */
-    public UserService users() {
-        return users;
-    }
-
-    /** Groups (unchecked domain service). */
-    public GroupService groups() {
-        return groups;
-    }
-
-    /** Roles and assignments (unchecked domain service). */
-    public RoleService roles() {
-        return roles;
-    }
-
-    /** Client applications (unchecked domain service). */
-    public ClientService clients() {
-        return clients;
-    }
-
-    /** Verified email domains; lapses found by its re-check are audited through the core's audit publisher. */
-    public DomainVerificationService domains() {
-        return domains;
-    }
-
-    /** Inherited settings with guardrails. */
-    public SettingsService settings() {
-        return settings;
-    }
-
-    /** The kill switch mechanism (administrators use {@link DelegatedAdministration#suspend}). */
+    /** The kill switch mechanism (administrators use {@code admin().governance().suspend(..)}). */
     public KillSwitch killSwitch() {
         return killSwitch;
     }
@@ -201,7 +162,11 @@ public final class IdentityCore {
         return auditPublisher;
     }
 
-    /** The checked, audited administration façade. */
+    /**
+     * The checked, audited write path: every change on someone's behalf goes through its sub-façades
+     * ({@code admin().organizations()}, {@code users()}, {@code roles()} …), which check the actor's admin grants
+     * and audit each outcome; {@code admin().guard()} is the same check for other modules.
+     */
     public DelegatedAdministration admin() {
         return admin;
     }

@@ -18,7 +18,7 @@ import io.partnerid.core.user.InMemoryFederatedIssuerResolver;
  * <pre>{@code
  * MutableClock clock = MutableClock.standard();
  * CoreFixtures.TestCore t = CoreFixtures.inMemory(clock);
- * t.core().admin().createRootOrganization(Actor.system("test"), new NewOrganization("Acme"));
+ * t.core().admin().organizations().createRoot(Actor.system("test"), new NewOrganization("Acme"));
  * }</pre>
  */
 public final class CoreFixtures {

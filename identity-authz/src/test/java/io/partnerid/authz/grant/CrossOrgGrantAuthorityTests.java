@@ -17,7 +17,7 @@ import io.partnerid.core.Page;
 import io.partnerid.core.admin.AdminCapability;
 import io.partnerid.core.admin.AdminErrors;
 import io.partnerid.core.admin.DelegatedAdministration;
-import io.partnerid.core.admin.DelegatedAdministration.GrantAdmin;
+import io.partnerid.core.admin.NewAdminGrant;
 import io.partnerid.core.audit.AuditEvent;
 import io.partnerid.core.audit.AuditRecord;
 import io.partnerid.core.audit.PrivilegeChangeEvent;
@@ -73,11 +73,11 @@ class CrossOrgGrantAuthorityTests {
     void setUp() {
         core = CoreFixtures.inMemory(clock);
         admin = core.core().admin();
-        acme = admin.createRootOrganization(SYSTEM, new NewOrganization("Acme"));
-        acmeEmea = admin.createOrganization(SYSTEM, acme.id(), new NewOrganization("Acme EMEA"));
-        globex = admin.createRootOrganization(SYSTEM, new NewOrganization("Globex"));
-        globexRetail = admin.createOrganization(SYSTEM, globex.id(), new NewOrganization("Globex Retail"));
-        initech = admin.createRootOrganization(SYSTEM, new NewOrganization("Initech"));
+        acme = admin.organizations().createRoot(SYSTEM, new NewOrganization("Acme"));
+        acmeEmea = admin.organizations().create(SYSTEM, acme.id(), new NewOrganization("Acme EMEA"));
+        globex = admin.organizations().createRoot(SYSTEM, new NewOrganization("Globex"));
+        globexRetail = admin.organizations().create(SYSTEM, globex.id(), new NewOrganization("Globex Retail"));
+        initech = admin.organizations().createRoot(SYSTEM, new NewOrganization("Initech"));
         acmeGrantsAdmin = adminOf("acme-grants", acme, AdminCapability.MANAGE_GRANTS);
         acmeUsersAdmin = adminOf("acme-users", acme, AdminCapability.MANAGE_USERS, AdminCapability.ASSIGN_ROLES);
         retailAdmin = adminOf("retail", globexRetail, AdminCapability.ASSIGN_ROLES);
@@ -107,13 +107,15 @@ class CrossOrgGrantAuthorityTests {
                       - {name: viewer, permissions: ["order:read"]}
                 """.formatted(acme.id(), acmeEmea.id(), acme.id(), globex.id(), globexRetail.id(), globex.id(),
                 initech.id())));
-        grants = CrossOrgGrantService.builder().runtime(TestRuntimes.on(clock)).repository(new InMemoryGrantRepository())
+        grants = CrossOrgGrantService.builder().runtime(TestRuntimes.on(clock))
+                .repository(new InMemoryGrantRepository())
                 .engine(engine).auditPublisher(audited::add).adminGuard(admin.guard()).build();
     }
 
     private Actor adminOf(String name, Organization scope, AdminCapability... capabilities) {
         Actor actor = Actor.user(name);
-        admin.grantAdmin(SYSTEM, new GrantAdmin(actor, scope.id(), EnumSet.of(capabilities[0], capabilities)));
+        admin.adminGrants().grant(SYSTEM, new NewAdminGrant(actor, scope.id(), EnumSet.of(capabilities[0],
+                capabilities)));
         return actor;
     }
 
@@ -135,7 +137,7 @@ class CrossOrgGrantAuthorityTests {
 
     private List<String> refusedOperations(OrgId tenant) {
         List<String> refused = new ArrayList<>();
-        for (AuditRecord r : Page.all(p -> core.core().stores().auditLog().read(tenant, p), 500)) {
+        for (AuditRecord r : Page.all(p -> core.core().unchecked().stores().auditLog().read(tenant, p), 500)) {
             if (r.entry().type().equals("admin.operation") && "REFUSED".equals(r.entry().details().get("outcome"))) {
                 refused.add(r.entry().details().get("operation"));
             }
@@ -233,7 +235,7 @@ class CrossOrgGrantAuthorityTests {
 
     @Test
     void grantWhenGrantorSuspendedThenRefused() {
-        admin.suspend(SYSTEM, acme.id(), "incident");
+        admin.governance().suspend(SYSTEM, acme.id(), "incident");
         assertCode(() -> grants.grant(SYSTEM, acmeToGlobex("g1", "viewer")), OrgErrors.SUSPENDED);
         assertCode(() -> grants.grant(acmeGrantsAdmin, acmeToGlobex("g1", "viewer")), OrgErrors.SUSPENDED);
         assertThat(engine.snapshot().document().grants()).isEmpty();

@@ -9,6 +9,7 @@ import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.Organization;
 import io.partnerid.core.org.OrganizationService;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -29,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * ClientService clients = new ClientService(new InMemoryClientRepository(),
  *         new Argon2SecretHasher(runtime.random()), organizations, runtime);
- * ClientRegistration reg = clients.register(acme.id(), new NewClient("Settlement batch",
- *         Set.of(GrantTypes.CLIENT_CREDENTIALS), Set.of(), Set.of("trades:read"), Set.of("https://api.example"),
- *         true));
+ * ClientRegistration reg = clients.register(acme.id(), NewClient.builder("Settlement batch")
+ *         .grantTypes(Set.of(GrantTypes.CLIENT_CREDENTIALS)).scopes(Set.of("trades:read"))
+ *         .audiences(Set.of("https://api.example")).build());
  * String secret = reg.plaintextSecret().orElseThrow(); // show once
  * clients.verifySecret(reg.client().id(), secret);    // true
  * }</pre>
@@ -66,23 +67,144 @@ public final class ClientService {
     }
 
     /**
-     * What a client is registered with. Immutable and thread-safe.
+     * What a client is registered with. Immutable and thread-safe; built by {@link #builder(String)}.
      *
-     * @param name display name
-     * @param grantTypes grant types it may use ({@link GrantTypes})
-     * @param redirectUris exact redirect URIs (required for {@code authorization_code})
-     * @param scopes scopes it may request
-     * @param audiences audiences it may obtain tokens for
-     * @param confidential whether it gets a secret (required for {@code client_credentials})
+     * <pre>{@code
+     * NewClient batch = NewClient.builder("Settlement batch")
+     *         .grantTypes(Set.of(GrantTypes.CLIENT_CREDENTIALS))
+     *         .scopes(Set.of("trades:read"))
+     *         .audiences(Set.of("https://api.example"))
+     *         .build();                      // confidential (gets a secret) unless .confidential(false)
+     * }</pre>
      */
-    public record NewClient(String name, Set<String> grantTypes, Set<String> redirectUris, Set<String> scopes,
-                            Set<String> audiences, boolean confidential) {
-        public NewClient {
-            Objects.requireNonNull(name, "name");
-            grantTypes = Set.copyOf(grantTypes);
-            redirectUris = Set.copyOf(redirectUris);
-            scopes = Set.copyOf(scopes);
-            audiences = Set.copyOf(audiences);
+    public static final class NewClient {
+
+        private final String name;
+        private final Set<String> grantTypes;
+        private final Set<String> redirectUris;
+        private final Set<String> scopes;
+        private final Set<String> audiences;
+        private final boolean confidential;
+
+        private NewClient(Builder b) {
+            this.name = b.name;
+            this.grantTypes = b.grantTypes;
+            this.redirectUris = b.redirectUris;
+            this.scopes = b.scopes;
+            this.audiences = b.audiences;
+            this.confidential = b.confidential;
+        }
+
+        /**
+         * Starts a client registration.
+         *
+         * @param name display name
+         */
+        public static Builder builder(String name) {
+            return new Builder(name);
+        }
+
+        /** Display name. */
+        public String name() {
+            return name;
+        }
+
+        /** Grant types it may use ({@link GrantTypes}). */
+        public Set<String> grantTypes() {
+            return grantTypes;
+        }
+
+        /** Exact redirect URIs (required for {@code authorization_code}). */
+        public Set<String> redirectUris() {
+            return redirectUris;
+        }
+
+        /** Scopes it may request. */
+        public Set<String> scopes() {
+            return scopes;
+        }
+
+        /** Audiences it may obtain tokens for. */
+        public Set<String> audiences() {
+            return audiences;
+        }
+
+        /** Whether it gets a secret (required for {@code client_credentials}). */
+        public boolean confidential() {
+            return confidential;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NewClient c && name.equals(c.name) && grantTypes.equals(c.grantTypes)
+                    && redirectUris.equals(c.redirectUris) && scopes.equals(c.scopes)
+                    && audiences.equals(c.audiences) && confidential == c.confidential;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, grantTypes, redirectUris, scopes, audiences, confidential);
+        }
+
+        @Override
+        public String toString() {
+            return "NewClient[name=" + name + ", grantTypes=" + grantTypes + ", redirectUris=" + redirectUris
+                    + ", scopes=" + scopes + ", audiences=" + audiences + ", confidential=" + confidential + "]";
+        }
+
+        /**
+         * Builds a {@link NewClient}; every set is empty unless set.
+         *
+         * <p>Not thread-safe; use one per request.
+         */
+        public static final class Builder {
+            private final String name;
+            private Set<String> grantTypes = Set.of();
+            private Set<String> redirectUris = Set.of();
+            private Set<String> scopes = Set.of();
+            private Set<String> audiences = Set.of();
+            private boolean confidential = true;
+
+            private Builder(String name) {
+                this.name = Objects.requireNonNull(name, "name");
+            }
+
+            /** The grant types it may use ({@link GrantTypes}). */
+            public Builder grantTypes(Collection<String> values) {
+                this.grantTypes = Set.copyOf(values);
+                return this;
+            }
+
+            /** The exact redirect URIs (required for {@code authorization_code}). */
+            public Builder redirectUris(Collection<String> values) {
+                this.redirectUris = Set.copyOf(values);
+                return this;
+            }
+
+            /** The scopes it may request. */
+            public Builder scopes(Collection<String> values) {
+                this.scopes = Set.copyOf(values);
+                return this;
+            }
+
+            /** The audiences it may obtain tokens for. */
+            public Builder audiences(Collection<String> values) {
+                this.audiences = Set.copyOf(values);
+                return this;
+            }
+
+            /**
+             * Whether it gets a secret; default true. A public client (a browser or native app) sets false.
+             */
+            public Builder confidential(boolean value) {
+                this.confidential = value;
+                return this;
+            }
+
+            /** Builds the registration request. */
+            public NewClient build() {
+                return new NewClient(this);
+            }
         }
     }
 

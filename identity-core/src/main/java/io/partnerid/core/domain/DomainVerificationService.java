@@ -10,8 +10,8 @@ import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.audit.DomainLapsedEvent;
 import io.partnerid.core.domain.DomainVerification.Pending;
 import io.partnerid.core.domain.DomainVerification.PendingReason;
-import io.partnerid.core.domain.DomainVerification.Refused;
 import io.partnerid.core.domain.DomainVerification.RefusalReason;
+import io.partnerid.core.domain.DomainVerification.Refused;
 import io.partnerid.core.domain.DomainVerification.Verified;
 import io.partnerid.core.org.OrgErrors;
 import io.partnerid.core.org.OrgId;
@@ -269,7 +269,7 @@ public final class DomainVerificationService {
      * Releases the organization's claim (pending or verified) on {@code domain}; a released verified domain no
      * longer routes and may be verified by another organization. Not audited here, like {@link #claim} and
      * {@link #verify}: administrators release through
-     * {@link io.partnerid.core.admin.DelegatedAdministration#releaseDomain}, which checks and audits it.
+     * {@link io.partnerid.core.admin.DomainAdmin#release}, which checks and audits it.
      *
      * @return true when there was a claim to release
      */

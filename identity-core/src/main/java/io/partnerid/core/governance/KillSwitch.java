@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * what it holds for them, and reports what was cut; resumes what that suspension cut.
  *
  * <p>Thread-safe. This is the unchecked mechanism; administrators pull the switch through
- * {@link io.partnerid.core.admin.DelegatedAdministration#suspend}, which checks the {@code SUSPEND} capability.
+ * {@link io.partnerid.core.admin.GovernanceAdmin#suspend}, which checks the {@code SUSPEND} capability.
  * Marking the subtree suspended is one atomic repository operation, so from that instant every check of the
  * organizations' status (administration, token verification, decisions, logins) refuses; contributors then cut
  * their own state. A failing contributor does not undo the suspension: the report says which section failed.

@@ -18,6 +18,7 @@ import io.partnerid.core.user.UserId;
 import io.partnerid.core.user.UserService;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -48,9 +49,10 @@ import org.slf4j.LoggerFactory;
  * {@linkplain UserService#isAffiliated affiliated} with (fail closed).
  *
  * <pre>{@code
- * Role trader = roles.defineRole(acme.id(), new NewRole("trader", Set.of("orders:read", "orders:write"), true));
- * roles.assign(new NewAssignment(trader.id(), new UserAssignee(alice.id()), equities.id(),
- *         Optional.empty(), Optional.of(quarterEnd)), Actor.user(admin.id().value()));
+ * Role trader = roles.defineRole(acme.id(), NewRole.builder("trader")
+ *         .permissions(Set.of("orders:read", "orders:write")).inheritable(true).build());
+ * roles.assign(NewAssignment.builder(trader.id(), new UserAssignee(alice.id()), equities.id())
+ *         .validUntil(quarterEnd).build(), Actor.user(admin.id().value()));
  * roles.effectivePermissions(alice.id(), equitiesEmea.id(), clock.instant()); // [orders:read, orders:write]
  * }</pre>
  */
@@ -87,41 +89,216 @@ public final class RoleService {
     }
 
     /**
-     * What a role is made of. Immutable and thread-safe.
+     * What a role is made of. Immutable and thread-safe; built by {@link #builder(String)}.
      *
-     * @param name the name, unique within the defining organization
-     * @param permissions the permissions it grants
-     * @param inheritable whether descendants may assign it and assignments apply down the tree
+     * <pre>{@code
+     * NewRole trader = NewRole.builder("trader")
+     *         .permissions(Set.of("orders:read", "orders:write"))
+     *         .inheritable(true)             // descendants may assign it; assignments apply down the tree
+     *         .build();
+     * }</pre>
      */
-    public record NewRole(String name, Set<String> permissions, boolean inheritable) {
-        public NewRole {
-            Objects.requireNonNull(name, "name");
-            permissions = Set.copyOf(permissions);
+    public static final class NewRole {
+
+        private final String name;
+        private final Set<String> permissions;
+        private final boolean inheritable;
+
+        private NewRole(Builder b) {
+            this.name = b.name;
+            this.permissions = b.permissions;
+            this.inheritable = b.inheritable;
+        }
+
+        /**
+         * Starts a role.
+         *
+         * @param name the name, unique within the defining organization
+         */
+        public static Builder builder(String name) {
+            return new Builder(name);
+        }
+
+        /** The name, unique within the defining organization. */
+        public String name() {
+            return name;
+        }
+
+        /** The permissions it grants. */
+        public Set<String> permissions() {
+            return permissions;
+        }
+
+        /** Whether descendants may assign it and assignments apply down the tree. */
+        public boolean inheritable() {
+            return inheritable;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NewRole r && name.equals(r.name) && permissions.equals(r.permissions)
+                    && inheritable == r.inheritable;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, permissions, inheritable);
+        }
+
+        @Override
+        public String toString() {
+            return "NewRole[name=" + name + ", permissions=" + permissions + ", inheritable=" + inheritable + "]";
+        }
+
+        /**
+         * Builds a {@link NewRole}.
+         *
+         * <p>Not thread-safe; use one per request.
+         */
+        public static final class Builder {
+            private final String name;
+            private Set<String> permissions = Set.of();
+            private boolean inheritable;
+
+            private Builder(String name) {
+                this.name = Objects.requireNonNull(name, "name");
+            }
+
+            /** The permissions the role grants; none by default. */
+            public Builder permissions(Collection<String> permissions) {
+                this.permissions = Set.copyOf(permissions);
+                return this;
+            }
+
+            /**
+             * Whether descendants may assign the role and its assignments apply down the tree; default false (the
+             * role applies only at the defining organization).
+             */
+            public Builder inheritable(boolean inheritable) {
+                this.inheritable = inheritable;
+                return this;
+            }
+
+            /** Builds the definition. */
+            public NewRole build() {
+                return new NewRole(this);
+            }
         }
     }
 
     /**
-     * What an assignment is made of. Immutable and thread-safe.
+     * What an assignment is made of. Immutable and thread-safe; built by
+     * {@link #builder(RoleId, Assignee, OrgId)}.
      *
-     * @param roleId the role
-     * @param assignee the user or group
-     * @param orgId where the assignment applies
-     * @param validFrom the first instant it counts, if bounded
-     * @param validUntil the first instant it no longer counts, if bounded
+     * <pre>{@code
+     * NewAssignment standIn = NewAssignment.builder(trader.id(), new UserAssignee(carol.id()), desk.id())
+     *         .validUntil(now.plus(Duration.ofDays(14)))
+     *         .build();
+     * }</pre>
      */
-    public record NewAssignment(RoleId roleId, Assignee assignee, OrgId orgId, Optional<Instant> validFrom,
-                                Optional<Instant> validUntil) {
-        public NewAssignment {
-            Objects.requireNonNull(roleId, "roleId");
-            Objects.requireNonNull(assignee, "assignee");
-            Objects.requireNonNull(orgId, "orgId");
-            Objects.requireNonNull(validFrom, "validFrom");
-            Objects.requireNonNull(validUntil, "validUntil");
+    public static final class NewAssignment {
+
+        private final RoleId roleId;
+        private final Assignee assignee;
+        private final OrgId orgId;
+        private final Optional<Instant> validFrom;
+        private final Optional<Instant> validUntil;
+
+        private NewAssignment(Builder b) {
+            this.roleId = b.roleId;
+            this.assignee = b.assignee;
+            this.orgId = b.orgId;
+            this.validFrom = Optional.ofNullable(b.validFrom);
+            this.validUntil = Optional.ofNullable(b.validUntil);
         }
 
-        /** An assignment without a validity window. */
-        public NewAssignment(RoleId roleId, Assignee assignee, OrgId orgId) {
-            this(roleId, assignee, orgId, Optional.empty(), Optional.empty());
+        /**
+         * Starts an assignment.
+         *
+         * @param roleId the role
+         * @param assignee the user or group
+         * @param orgId where the assignment applies
+         */
+        public static Builder builder(RoleId roleId, Assignee assignee, OrgId orgId) {
+            return new Builder(roleId, assignee, orgId);
+        }
+
+        /** The role. */
+        public RoleId roleId() {
+            return roleId;
+        }
+
+        /** The user or group. */
+        public Assignee assignee() {
+            return assignee;
+        }
+
+        /** Where the assignment applies. */
+        public OrgId orgId() {
+            return orgId;
+        }
+
+        /** The first instant it counts, if bounded. */
+        public Optional<Instant> validFrom() {
+            return validFrom;
+        }
+
+        /** The first instant it no longer counts, if bounded. */
+        public Optional<Instant> validUntil() {
+            return validUntil;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NewAssignment a && roleId.equals(a.roleId) && assignee.equals(a.assignee)
+                    && orgId.equals(a.orgId) && validFrom.equals(a.validFrom) && validUntil.equals(a.validUntil);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(roleId, assignee, orgId, validFrom, validUntil);
+        }
+
+        @Override
+        public String toString() {
+            return "NewAssignment[roleId=" + roleId + ", assignee=" + assignee + ", orgId=" + orgId + ", validFrom="
+                    + validFrom + ", validUntil=" + validUntil + "]";
+        }
+
+        /**
+         * Builds a {@link NewAssignment}.
+         *
+         * <p>Not thread-safe; use one per request.
+         */
+        public static final class Builder {
+            private final RoleId roleId;
+            private final Assignee assignee;
+            private final OrgId orgId;
+            private Instant validFrom;
+            private Instant validUntil;
+
+            private Builder(RoleId roleId, Assignee assignee, OrgId orgId) {
+                this.roleId = Objects.requireNonNull(roleId, "roleId");
+                this.assignee = Objects.requireNonNull(assignee, "assignee");
+                this.orgId = Objects.requireNonNull(orgId, "orgId");
+            }
+
+            /** Optional: the first instant the assignment counts; from now by default. */
+            public Builder validFrom(Instant from) {
+                this.validFrom = Objects.requireNonNull(from, "from");
+                return this;
+            }
+
+            /** Optional: the first instant the assignment no longer counts; unbounded by default. */
+            public Builder validUntil(Instant until) {
+                this.validUntil = Objects.requireNonNull(until, "until");
+                return this;
+            }
+
+            /** Builds the assignment. */
+            public NewAssignment build() {
+                return new NewAssignment(this);
+            }
         }
     }
 

@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * InMemoryFederatedIssuerResolver issuers = new InMemoryFederatedIssuerResolver();
  * UserService users = UserService.inMemory(organizations, issuers, runtime);
  * IdentityPool pool = users.createPool(acme.id(), "Acme staff");
- * User alice = users.createUser(new NewUser(pool.id(), "alice", Optional.of("alice@acme.example"), "Alice",
- *         UserStatus.ACTIVE));
+ * User alice = users.createUser(NewUser.builder(pool.id(), "alice").email("alice@acme.example")
+ *         .displayName("Alice").build());
  * issuers.register(acme.id(), "https://login.acme.example");   // federation does this from Acme's connections
  * users.link(alice.id(), "https://login.acme.example", "248289761001");
  * Optional<User> found = users.findByFederatedIdentity(acme.id(), "https://login.acme.example", "248289761001");
@@ -88,22 +88,125 @@ public final class UserService {
     }
 
     /**
-     * What a new user is made of. Immutable and thread-safe.
+     * What a new user is made of. Immutable and thread-safe; built by {@link #builder(PoolId, String)}.
      *
-     * @param poolId the pool the user will live in
-     * @param username the username, canonicalized by {@link User#canonicalUsername(String)}
-     * @param email an e-mail address, if any (informational, never a key)
-     * @param displayName the display name
-     * @param initialStatus {@link UserStatus#INVITED} or {@link UserStatus#ACTIVE}
+     * <pre>{@code
+     * NewUser request = NewUser.builder(pool.id(), "alice")
+     *         .email("alice@acme.example")
+     *         .displayName("Alice")
+     *         .build();                      // ACTIVE unless .status(UserStatus.INVITED)
+     * }</pre>
      */
-    public record NewUser(PoolId poolId, String username, Optional<String> email, String displayName,
-                          UserStatus initialStatus) {
-        public NewUser {
-            Objects.requireNonNull(poolId, "poolId");
-            Objects.requireNonNull(username, "username");
-            Objects.requireNonNull(email, "email");
-            Objects.requireNonNull(displayName, "displayName");
-            Objects.requireNonNull(initialStatus, "initialStatus");
+    public static final class NewUser {
+
+        private final PoolId poolId;
+        private final String username;
+        private final Optional<String> email;
+        private final String displayName;
+        private final UserStatus initialStatus;
+
+        private NewUser(Builder b) {
+            this.poolId = b.poolId;
+            this.username = b.username;
+            this.email = Optional.ofNullable(b.email);
+            this.displayName = b.displayName != null ? b.displayName : b.username;
+            this.initialStatus = b.status;
+        }
+
+        /**
+         * Starts a new user.
+         *
+         * @param poolId the pool the user will live in
+         * @param username the username, canonicalized by {@link User#canonicalUsername(String)}
+         */
+        public static Builder builder(PoolId poolId, String username) {
+            return new Builder(poolId, username);
+        }
+
+        /** The pool the user will live in. */
+        public PoolId poolId() {
+            return poolId;
+        }
+
+        /** The username as given (canonicalized on creation). */
+        public String username() {
+            return username;
+        }
+
+        /** An e-mail address, if any (informational, never a key). */
+        public Optional<String> email() {
+            return email;
+        }
+
+        /** The display name. */
+        public String displayName() {
+            return displayName;
+        }
+
+        /** {@link UserStatus#ACTIVE} or {@link UserStatus#INVITED}. */
+        public UserStatus initialStatus() {
+            return initialStatus;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NewUser u && poolId.equals(u.poolId) && username.equals(u.username)
+                    && email.equals(u.email) && displayName.equals(u.displayName)
+                    && initialStatus == u.initialStatus;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(poolId, username, email, displayName, initialStatus);
+        }
+
+        @Override
+        public String toString() {
+            return "NewUser[poolId=" + poolId + ", username=" + username + ", status=" + initialStatus + "]";
+        }
+
+        /**
+         * Builds a {@link NewUser}.
+         *
+         * <p>Not thread-safe; use one per request.
+         */
+        public static final class Builder {
+            private final PoolId poolId;
+            private final String username;
+            private String email;
+            private String displayName;
+            private UserStatus status = UserStatus.ACTIVE;
+
+            private Builder(PoolId poolId, String username) {
+                this.poolId = Objects.requireNonNull(poolId, "poolId");
+                this.username = Objects.requireNonNull(username, "username");
+            }
+
+            /** Optional: an e-mail address (informational, never a key); none by default. */
+            public Builder email(String email) {
+                this.email = Objects.requireNonNull(email, "email");
+                return this;
+            }
+
+            /** Optional: the display name; the username by default. */
+            public Builder displayName(String displayName) {
+                this.displayName = Objects.requireNonNull(displayName, "displayName");
+                return this;
+            }
+
+            /**
+             * Optional: the initial status, {@link UserStatus#ACTIVE} (the default) or {@link UserStatus#INVITED};
+             * {@link UserService#createUser} refuses any other.
+             */
+            public Builder status(UserStatus status) {
+                this.status = Objects.requireNonNull(status, "status");
+                return this;
+            }
+
+            /** Builds the request. */
+            public NewUser build() {
+                return new NewUser(this);
+            }
         }
     }
 

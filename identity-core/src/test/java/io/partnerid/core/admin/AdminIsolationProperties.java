@@ -7,9 +7,9 @@ import io.partnerid.core.IdentityCore;
 import io.partnerid.core.IdentityException;
 import io.partnerid.core.Page;
 import io.partnerid.core.PageRequest;
-import io.partnerid.core.admin.DelegatedAdministration.GrantAdmin;
-import io.partnerid.core.admin.DelegatedAdministration.Invite;
-import io.partnerid.core.admin.DelegatedAdministration.RequestAccess;
+import io.partnerid.core.admin.NewAccessRequest;
+import io.partnerid.core.admin.NewAdminGrant;
+import io.partnerid.core.admin.NewInvitation;
 import io.partnerid.core.group.Group;
 import io.partnerid.core.group.GroupId;
 import io.partnerid.core.group.GroupMembership;
@@ -294,26 +294,29 @@ class AdminIsolationProperties {
             Organization c = org(SYSTEM, t2.id(), "C");
             org(SYSTEM, c.id(), "C1");
             for (OrgId o : List.of(t1.id(), a.id(), b.id(), t2.id(), c.id())) {
-                pools.add(admin.createPool(SYSTEM, o, "pool-" + o));
+                pools.add(admin.users().createPool(SYSTEM, o, "pool-" + o));
             }
             // pools: T1, A, B, T2, C; user0 admins T1, user1 A, user2 A1, user3 B, user4 T2; 5-7 have no grant.
             int[] homes = {0, 1, 1, 2, 3, 4, 0, 2};
             for (int i = 0; i < homes.length; i++) {
-                users.add(admin.createUser(SYSTEM, newUser(pools.get(homes[i]), "user" + i)));
+                users.add(admin.users().create(SYSTEM, newUser(pools.get(homes[i]), "user" + i)));
             }
-            roles.add(admin.defineRole(SYSTEM, t1.id(), new NewRole("r1", Set.of("p:a", "p:b"), true)));
-            roles.add(admin.defineRole(SYSTEM, a.id(), new NewRole("r2", Set.of("p:b", "p:c"), true)));
-            roles.add(admin.defineRole(SYSTEM, b.id(), new NewRole("r3", Set.of("p:d"), false)));
-            roles.add(admin.defineRole(SYSTEM, t2.id(), new NewRole("r4", Set.of("p:a", "p:e"), true)));
-            groups.add(admin.createGroup(SYSTEM, t1.id(), "g1", Optional.empty()));
-            groups.add(admin.createGroup(SYSTEM, a.id(), "g2", Optional.empty()));
-            groups.add(admin.createGroup(SYSTEM, a.id(), "g3", Optional.of(groups.get(1).id())));
+            roles.add(admin.roles().define(SYSTEM, t1.id(), NewRole.builder("r1").permissions(Set.of("p:a", "p:b"))
+                    .inheritable(true).build()));
+            roles.add(admin.roles().define(SYSTEM, a.id(), NewRole.builder("r2").permissions(Set.of("p:b", "p:c"))
+                    .inheritable(true).build()));
+            roles.add(admin.roles().define(SYSTEM, b.id(), NewRole.builder("r3").permissions(Set.of("p:d")).build()));
+            roles.add(admin.roles().define(SYSTEM, t2.id(), NewRole.builder("r4").permissions(Set.of("p:a", "p:e"))
+                    .inheritable(true).build()));
+            groups.add(admin.groups().create(SYSTEM, t1.id(), "g1", Optional.empty()));
+            groups.add(admin.groups().create(SYSTEM, a.id(), "g2", Optional.empty()));
+            groups.add(admin.groups().create(SYSTEM, a.id(), "g3", Optional.of(groups.get(1).id())));
             assign(users.get(0), roles.get(0), t1.id());
             assign(users.get(1), roles.get(1), a.id());
             assign(users.get(3), roles.get(0), b.id());
             assign(users.get(4), roles.get(3), t2.id());
-            admin.assignRole(SYSTEM, new NewAssignment(roles.get(1).id(), new GroupAssignee(groups.get(1).id()),
-                    a.id()));
+            admin.roles().assign(SYSTEM, NewAssignment.builder(roles.get(1).id(), new GroupAssignee(groups.get(1)
+                    .id()), a.id()).build());
             grant(users.get(0), t1.id(), EnumSet.allOf(AdminCapability.class));
             grant(users.get(1), a.id(), EnumSet.of(AdminCapability.MANAGE_USERS, AdminCapability.ASSIGN_ROLES,
                     AdminCapability.MANAGE_ADMINS, AdminCapability.MANAGE_GROUPS,
@@ -327,22 +330,22 @@ class AdminIsolationProperties {
         }
 
         private Organization org(Actor actor, OrgId parent, String name) {
-            Organization o = parent == null ? admin.createRootOrganization(actor, new NewOrganization(name))
-                    : admin.createOrganization(actor, parent, new NewOrganization(name));
+            Organization o = parent == null ? admin.organizations().createRoot(actor, new NewOrganization(name))
+                    : admin.organizations().create(actor, parent, new NewOrganization(name));
             orgs.add(o.id());
             return o;
         }
 
         private void assign(User u, Role r, OrgId at) {
-            admin.assignRole(SYSTEM, new NewAssignment(r.id(), new UserAssignee(u.id()), at));
+            admin.roles().assign(SYSTEM, NewAssignment.builder(r.id(), new UserAssignee(u.id()), at).build());
         }
 
         private void grant(User u, OrgId scope, EnumSet<AdminCapability> caps) {
-            admin.grantAdmin(SYSTEM, new GrantAdmin(Actor.user(u.id().value()), scope, caps));
+            admin.adminGrants().grant(SYSTEM, new NewAdminGrant(Actor.user(u.id().value()), scope, caps));
         }
 
         private static NewUser newUser(IdentityPool pool, String name) {
-            return new NewUser(pool.id(), name, Optional.empty(), name, UserStatus.ACTIVE);
+            return NewUser.builder(pool.id(), name).build();
         }
 
         private <T> T pick(List<T> list, int i) {
@@ -355,9 +358,9 @@ class AdminIsolationProperties {
                 return pick(orgs, i / 4);
             }
             List<OrgId> mine = new ArrayList<>();
-            for (AdminGrant g : core.stores().adminGrants().findByPrincipal(actor)) {
-                core.organizations().find(g.scope()).ifPresent(scope -> mine.addAll(Page.all(
-                        p -> core.stores().organizations().findSubtree(scope.path(), p), 1000).stream()
+            for (AdminGrant g : core.unchecked().stores().adminGrants().findByPrincipal(actor)) {
+                core.unchecked().organizations().find(g.scope()).ifPresent(scope -> mine.addAll(Page.all(
+                        p -> core.unchecked().stores().organizations().findSubtree(scope.path(), p), 1000).stream()
                         .map(Organization::id).toList()));
             }
             return mine.isEmpty() ? pick(orgs, i) : pick(mine, i / 4);
@@ -368,7 +371,7 @@ class AdminIsolationProperties {
             if (i % 4 != 0) {
                 List<User> mine = new ArrayList<>();
                 for (User u : users) {
-                    if (!admin.capabilitiesAt(actor, u.orgId()).isEmpty()) {
+                    if (!admin.adminGrants().capabilitiesAt(actor, u.orgId()).isEmpty()) {
                         mine.add(u);
                     }
                 }
@@ -407,85 +410,87 @@ class AdminIsolationProperties {
             try {
                 return switch (s.kind()) {
                     case CREATE_ORG -> {
-                        orgs.add(admin.createOrganization(actor, org(actor, s.a()),
+                        orgs.add(admin.organizations().create(actor, org(actor, s.a()),
                                 new NewOrganization("org" + (++counter))).id());
                         yield Outcome.done();
                     }
                     case RENAME_ORG -> {
-                        admin.renameOrganization(actor, org(actor, s.a()), "renamed" + (++counter));
+                        admin.organizations().rename(actor, org(actor, s.a()), "renamed" + (++counter));
                         yield Outcome.done();
                     }
                     case MOVE_ORG -> {
-                        admin.moveOrganization(actor, org(actor, s.a()), org(actor, s.b()));
+                        admin.organizations().move(actor, org(actor, s.a()), org(actor, s.b()));
                         yield Outcome.done();
                     }
                     case CREATE_USER -> {
-                        users.add(admin.createUser(actor, newUser(pick(pools, s.a()), "new" + (++counter))));
+                        users.add(admin.users().create(actor, newUser(pick(pools, s.a()), "new" + (++counter))));
                         yield Outcome.done();
                     }
                     case LOCK_USER -> {
-                        admin.changeUserStatus(actor, user(actor, s.a()).id(),
+                        admin.users().changeStatus(actor, user(actor, s.a()).id(),
                                 s.b() % 2 == 0 ? UserStatus.LOCKED : UserStatus.ACTIVE);
                         yield Outcome.done();
                     }
                     case GRANT_ADMIN -> {
-                        admin.grantAdmin(actor, new GrantAdmin(pick(actors, s.a()), org(actor, s.b()),
+                        admin.adminGrants().grant(actor, new NewAdminGrant(pick(actors, s.a()), org(actor, s.b()),
                                 capabilitySubset(s.c())));
                         yield Outcome.done();
                     }
                     case REVOKE_ADMIN -> {
                         List<AdminGrant> all = new ArrayList<>();
                         for (OrgId o : orgs) {
-                            all.addAll(Page.all(p -> core.stores().adminGrants().findByScope(o, p), 100));
+                            all.addAll(Page.all(p -> core.unchecked().stores().adminGrants().findByScope(o, p), 100));
                         }
                         if (all.isEmpty()) {
                             yield Outcome.refused();
                         }
-                        admin.revokeAdmin(actor, pick(all, s.a()).id());
+                        admin.adminGrants().revoke(actor, pick(all, s.a()).id());
                         yield Outcome.done();
                     }
                     case ASSIGN_ROLE -> {
-                        admin.assignRole(actor, new NewAssignment(pick(roles, s.a()).id(),
-                                new UserAssignee(user(actor, s.b()).id()), org(actor, s.c())));
+                        admin.roles().assign(actor, NewAssignment.builder(pick(roles, s.a()).id(),
+                                new UserAssignee(user(actor, s.b()).id()), org(actor, s.c())).build());
                         yield Outcome.done();
                     }
                     case ASSIGN_ROLE_TO_GROUP -> {
-                        admin.assignRole(actor, new NewAssignment(pick(roles, s.a()).id(),
-                                new GroupAssignee(pick(groups, s.b()).id()), org(actor, s.c())));
+                        admin.roles().assign(actor, NewAssignment.builder(pick(roles, s.a()).id(),
+                                new GroupAssignee(pick(groups, s.b()).id()), org(actor, s.c())).build());
                         yield Outcome.done();
                     }
                     case ADD_GROUP_MEMBER -> {
-                        admin.addGroupMember(actor, pick(groups, s.a()).id(), user(actor, s.b()).id());
+                        admin.groups().addMember(actor, pick(groups, s.a()).id(), user(actor, s.b()).id());
                         yield Outcome.done();
                     }
                     case DEFINE_ROLE -> {
-                        roles.add(admin.defineRole(actor, org(actor, s.a()),
-                                new NewRole("role" + (++counter), permissionSubset(s.b()), s.c() % 2 == 0)));
+                        roles.add(admin.roles().define(actor, org(actor, s.a()),
+                                NewRole.builder("role" + (++counter)).permissions(permissionSubset(s.b()))
+                                        .inheritable(s.c() % 2 == 0).build()));
                         yield Outcome.done();
                     }
                     case REVOKE_ROLE -> {
                         List<RoleAssignment> all = new ArrayList<>();
                         for (OrgId o : orgs) {
-                            all.addAll(Page.all(p -> core.roles().assignments(o, p), 100));
+                            all.addAll(Page.all(p -> core.unchecked().roles().assignments(o, p), 100));
                         }
                         if (all.isEmpty()) {
                             yield Outcome.refused();
                         }
-                        admin.revokeRole(actor, pick(all, s.a()).id());
+                        admin.roles().revoke(actor, pick(all, s.a()).id());
                         yield Outcome.done();
                     }
                     case SUSPEND -> {
-                        admin.suspend(actor, org(actor, s.a()), "property");
+                        admin.governance().suspend(actor, org(actor, s.a()), "property");
                         yield Outcome.done();
                     }
                     case RESUME -> {
-                        admin.resume(actor, org(actor, s.a()), "property");
+                        admin.governance().resume(actor, org(actor, s.a()), "property");
                         yield Outcome.done();
                     }
                     case INVITE_AND_REDEEM -> {
-                        InvitationTicket t = admin.invite(actor, new Invite(pick(pools, s.a()).id(),
+                        InvitationTicket t = admin.invitations().invite(actor, new NewInvitation(pick(pools, s.a())
+                                .id(),
                                 "x@example.test", s.b() % 2 == 0 ? Set.of() : Set.of(pick(roles, s.c()).id())));
-                        InvitationRedemption r = admin.redeemInvitation(t.token(), "inv" + (++counter), "Invitee");
+                        InvitationRedemption r = admin.invitations().redeem(t.token(), "inv" + (++counter), "Invitee");
                         if (r instanceof InvitationRedemption.Accepted accepted) {
                             users.add(accepted.user());
                         }
@@ -493,20 +498,22 @@ class AdminIsolationProperties {
                     }
                     case REQUEST_AND_APPROVE -> {
                         User requester = user(actor, s.a());
-                        AccessRequest request = admin.requestAccess(Actor.user(requester.id().value()),
-                                new RequestAccess(org(actor, s.b()), pick(roles, s.c()).id(), "", Optional.empty()));
-                        admin.approveAccessRequest(actor, request.id());
+                        AccessRequest request = admin.accessRequests().submit(Actor.user(requester.id().value()),
+                                NewAccessRequest.builder(org(actor, s.b()), pick(roles, s.c()).id(), "").build());
+                        admin.accessRequests().approve(actor, request.id());
                         yield Outcome.done();
                     }
                     case ADD_MEMBERSHIP -> {
-                        admin.addMembership(actor, user(actor, s.a()).id(), org(actor, s.b()));
+                        admin.users().addMembership(actor, user(actor, s.a()).id(), org(actor, s.b()));
                         yield Outcome.done();
                     }
-                    case READ_ORG -> new Outcome(true, List.of(admin.organization(actor, org(actor, s.a())).id()));
-                    case READ_SUBTREE -> new Outcome(true, admin.subtree(actor, org(actor, s.a()),
+                    case READ_ORG -> new Outcome(true, List.of(admin.organizations().get(actor, org(actor, s.a()))
+                            .id()));
+                    case READ_SUBTREE -> new Outcome(true, admin.organizations().subtree(actor, org(actor, s.a()),
                             PageRequest.first(100)).items().stream().map(Organization::id).toList());
-                    case READ_USER -> new Outcome(true, List.of(admin.user(actor, user(actor, s.a()).id()).orgId()));
-                    case LIST_USERS -> new Outcome(true, admin.users(actor, pick(pools, s.a()).id(),
+                    case READ_USER -> new Outcome(true, List.of(admin.users().get(actor, user(actor, s.a()).id())
+                            .orgId()));
+                    case LIST_USERS -> new Outcome(true, admin.users().list(actor, pick(pools, s.a()).id(),
                             PageRequest.first(100)).items().stream().map(User::orgId).toList());
                 };
             } catch (IdentityException e) {
@@ -516,29 +523,30 @@ class AdminIsolationProperties {
 
         Snapshot snapshot() {
             Snapshot s = new Snapshot();
-            for (Organization root : Page.all(p -> core.organizations().roots(p), 100)) {
-                for (Organization o : Page.all(p -> core.organizations().subtree(root.id(), p), 1000)) {
+            for (Organization root : Page.all(p -> core.unchecked().organizations().roots(p), 100)) {
+                for (Organization o : Page.all(p -> core.unchecked().organizations().subtree(root.id(), p), 1000)) {
                     s.orgs.put(o.id(), o);
-                    for (IdentityPool pool : Page.all(p -> core.users().pools(o.id(), p), 100)) {
-                        for (User u : Page.all(p -> core.users().usersInPool(pool.id(), p), 1000)) {
+                    for (IdentityPool pool : Page.all(p -> core.unchecked().users().pools(o.id(), p), 100)) {
+                        for (User u : Page.all(p -> core.unchecked().users().usersInPool(pool.id(), p), 1000)) {
                             s.users.put(u.id().value(), u);
                         }
                     }
-                    for (Membership m : Page.all(p -> core.users().members(o.id(), p), 1000)) {
+                    for (Membership m : Page.all(p -> core.unchecked().users().members(o.id(), p), 1000)) {
                         s.memberships.put(m.userId().value() + "@" + m.orgId().value(), m);
                     }
-                    for (AdminGrant g : Page.all(p -> core.stores().adminGrants().findByScope(o.id(), p), 100)) {
+                    for (AdminGrant g : Page.all(p -> core.unchecked().stores().adminGrants().findByScope(o.id(), p),
+                            100)) {
                         s.grants.put(g.id(), g);
                     }
-                    for (Role r : Page.all(p -> core.roles().roles(o.id(), p), 100)) {
+                    for (Role r : Page.all(p -> core.unchecked().roles().roles(o.id(), p), 100)) {
                         s.roles.put(r.id().value(), r);
                     }
-                    for (RoleAssignment a : Page.all(p -> core.roles().assignments(o.id(), p), 1000)) {
+                    for (RoleAssignment a : Page.all(p -> core.unchecked().roles().assignments(o.id(), p), 1000)) {
                         s.assignments.put(a.id().value(), a);
                     }
-                    for (Group g : Page.all(p -> core.groups().groups(o.id(), p), 100)) {
+                    for (Group g : Page.all(p -> core.unchecked().groups().groups(o.id(), p), 100)) {
                         s.groups.put(g.id().value(), g);
-                        for (GroupMembership m : Page.all(p -> core.groups().members(g.id(), p), 1000)) {
+                        for (GroupMembership m : Page.all(p -> core.unchecked().groups().members(g.id(), p), 1000)) {
                             s.groupMembers.put(m.groupId().value() + "/" + m.userId().value(), m);
                         }
                     }

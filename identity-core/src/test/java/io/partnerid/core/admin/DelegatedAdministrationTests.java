@@ -84,30 +84,31 @@ class DelegatedAdministrationTests {
         dns = testCore.dns();
         issuers = testCore.issuers();
         admin = core.admin();
-        northwind = admin.createRootOrganization(SYSTEM, new NewOrganization("Northwind Capital"));
-        equities = admin.createOrganization(SYSTEM, northwind.id(), new NewOrganization("Equities"));
-        deskOne = admin.createOrganization(SYSTEM, equities.id(), new NewOrganization("Desk One"));
-        risk = admin.createOrganization(SYSTEM, northwind.id(), new NewOrganization("Risk Analytics"));
-        globex = admin.createRootOrganization(SYSTEM, new NewOrganization("Globex Health"));
-        staff = admin.createPool(SYSTEM, northwind.id(), "Northwind staff");
-        globexStaff = admin.createPool(SYSTEM, globex.id(), "Globex staff");
-        alice = admin.createUser(SYSTEM, newUser(staff, "alice"));
-        bob = admin.createUser(SYSTEM, newUser(staff, "bob"));
-        carol = admin.createUser(SYSTEM, newUser(staff, "carol"));
-        mallory = admin.createUser(SYSTEM, newUser(globexStaff, "mallory"));
-        trader = admin.defineRole(SYSTEM, northwind.id(),
-                new NewRole("trader", Set.of("orders:read", "orders:write"), true));
-        riskOfficer = admin.defineRole(SYSTEM, northwind.id(), new NewRole("risk-officer", Set.of("risk:approve"),
-                true));
-        admin.assignRole(SYSTEM, new NewAssignment(trader.id(), new UserAssignee(alice.id()), northwind.id()));
+        northwind = admin.organizations().createRoot(SYSTEM, new NewOrganization("Northwind Capital"));
+        equities = admin.organizations().create(SYSTEM, northwind.id(), new NewOrganization("Equities"));
+        deskOne = admin.organizations().create(SYSTEM, equities.id(), new NewOrganization("Desk One"));
+        risk = admin.organizations().create(SYSTEM, northwind.id(), new NewOrganization("Risk Analytics"));
+        globex = admin.organizations().createRoot(SYSTEM, new NewOrganization("Globex Health"));
+        staff = admin.users().createPool(SYSTEM, northwind.id(), "Northwind staff");
+        globexStaff = admin.users().createPool(SYSTEM, globex.id(), "Globex staff");
+        alice = admin.users().create(SYSTEM, newUser(staff, "alice"));
+        bob = admin.users().create(SYSTEM, newUser(staff, "bob"));
+        carol = admin.users().create(SYSTEM, newUser(staff, "carol"));
+        mallory = admin.users().create(SYSTEM, newUser(globexStaff, "mallory"));
+        trader = admin.roles().define(SYSTEM, northwind.id(),
+                NewRole.builder("trader").permissions(Set.of("orders:read", "orders:write")).inheritable(true).build());
+        riskOfficer = admin.roles().define(SYSTEM, northwind.id(), NewRole.builder("risk-officer")
+                .permissions(Set.of("risk:approve")).inheritable(true).build());
+        admin.roles().assign(SYSTEM, NewAssignment.builder(trader.id(), new UserAssignee(alice.id()), northwind.id())
+                .build());
         aliceActor = Actor.user(alice.id().value());
         bobActor = Actor.user(bob.id().value());
         malloryActor = Actor.user(mallory.id().value());
-        admin.grantAdmin(SYSTEM, new DelegatedAdministration.GrantAdmin(aliceActor, northwind.id(),
+        admin.adminGrants().grant(SYSTEM, new NewAdminGrant(aliceActor, northwind.id(),
                 EnumSet.complementOf(EnumSet.of(AdminCapability.MANAGE_CLIENTS))));
-        admin.grantAdmin(SYSTEM, new DelegatedAdministration.GrantAdmin(bobActor, equities.id(),
+        admin.adminGrants().grant(SYSTEM, new NewAdminGrant(bobActor, equities.id(),
                 EnumSet.of(AdminCapability.MANAGE_USERS, AdminCapability.ASSIGN_ROLES)));
-        admin.grantAdmin(SYSTEM, new DelegatedAdministration.GrantAdmin(malloryActor, globex.id(),
+        admin.adminGrants().grant(SYSTEM, new NewAdminGrant(malloryActor, globex.id(),
                 EnumSet.allOf(AdminCapability.class)));
     }
 
@@ -117,7 +118,7 @@ class DelegatedAdministrationTests {
     }
 
     private static NewUser newUser(IdentityPool pool, String name) {
-        return new NewUser(pool.id(), name, Optional.of(name + "@example.test"), name, UserStatus.ACTIVE);
+        return NewUser.builder(pool.id(), name).email(name + "@example.test").build();
     }
 
     private static void assertCode(ThrowingCallable call, ErrorCode code) {
@@ -127,7 +128,7 @@ class DelegatedAdministrationTests {
 
     private List<AdminOperationEvent> adminEvents(OrgId tenant) {
         List<AdminOperationEvent> events = new ArrayList<>();
-        for (AuditRecord r : Page.all(p -> core.stores().auditLog().read(tenant, p), 500)) {
+        for (AuditRecord r : Page.all(p -> core.unchecked().stores().auditLog().read(tenant, p), 500)) {
             if (r.entry().type().equals("admin.operation")) {
                 events.add(new AdminOperationEvent(r.entry().occurredAt(), r.entry().tenant(), r.entry().org(),
                         SYSTEM, r.entry().details().get("operation"), r.entry().details().get("target"),
@@ -141,7 +142,7 @@ class DelegatedAdministrationTests {
 
     @Test
     void createOrganizationWhenInsideGrantThenCreatedAndAudited() {
-        Organization fixedIncome = admin.createOrganization(aliceActor, northwind.id(),
+        Organization fixedIncome = admin.organizations().create(aliceActor, northwind.id(),
                 new NewOrganization("Fixed Income"));
         assertThat(fixedIncome.path().isStrictAncestorOf(fixedIncome.path())).isFalse();
         assertThat(northwind.path().isStrictAncestorOf(fixedIncome.path())).isTrue();
@@ -151,20 +152,21 @@ class DelegatedAdministrationTests {
 
     @Test
     void createOrganizationWhenOutsideSubtreeThenNotPermittedAndRefusalAudited() {
-        assertCode(() -> admin.createOrganization(bobActor, risk.id(), new NewOrganization("Shadow desk")),
+        assertCode(() -> admin.organizations().create(bobActor, risk.id(), new NewOrganization("Shadow desk")),
                 AdminErrors.NOT_PERMITTED);
-        assertCode(() -> admin.createOrganization(malloryActor, northwind.id(), new NewOrganization("Implant")),
+        assertCode(() -> admin.organizations().create(malloryActor, northwind.id(), new NewOrganization("Implant")),
                 AdminErrors.NOT_PERMITTED);
         assertThat(adminEvents(northwind.id())).anyMatch(e -> e.operation().equals("org.create")
                 && e.outcome() == AdminOperationEvent.Outcome.REFUSED
                 && e.reasonCode().equals(Optional.of("admin.not_permitted")));
-        assertThat(core.organizations().children(risk.id(), PageRequest.first(10)).items()).isEmpty();
+        assertThat(core.unchecked().organizations().children(risk.id(), PageRequest.first(10)).items()).isEmpty();
     }
 
     @Test
     void refusalWhenTargetUnknownOrOutOfReachThenIndistinguishable() {
-        IdentityException unknown = catchIdentity(() -> admin.organization(malloryActor, OrgId.of("no-such-org")));
-        IdentityException hidden = catchIdentity(() -> admin.organization(malloryActor, northwind.id()));
+        IdentityException unknown = catchIdentity(() -> admin.organizations().get(malloryActor,
+                OrgId.of("no-such-org")));
+        IdentityException hidden = catchIdentity(() -> admin.organizations().get(malloryActor, northwind.id()));
         assertThat(unknown.code()).isEqualTo(hidden.code()).isEqualTo(AdminErrors.NOT_PERMITTED);
         assertThat(unknown.clientDescription()).isEqualTo(hidden.clientDescription());
     }
@@ -182,218 +184,228 @@ class DelegatedAdministrationTests {
 
     @Test
     void createRootOrganizationWhenNotSystemThenNotPermitted() {
-        assertCode(() -> admin.createRootOrganization(aliceActor, new NewOrganization("Rogue tenant")),
+        assertCode(() -> admin.organizations().createRoot(aliceActor, new NewOrganization("Rogue tenant")),
                 AdminErrors.NOT_PERMITTED);
     }
 
     @Test
     void grantAdminWhenActorLacksCapabilityThenEscalation() {
         // Bob holds MANAGE_USERS and ASSIGN_ROLES over Equities but not MANAGE_ADMINS.
-        assertCode(() -> admin.grantAdmin(bobActor, new DelegatedAdministration.GrantAdmin(
+        assertCode(() -> admin.adminGrants().grant(bobActor, new NewAdminGrant(
                 Actor.user(carol.id().value()), equities.id(), EnumSet.of(AdminCapability.MANAGE_USERS))),
                 AdminErrors.NOT_PERMITTED);
         // Alice holds MANAGE_ADMINS but not MANAGE_CLIENTS: she cannot hand out MANAGE_CLIENTS.
-        assertCode(() -> admin.grantAdmin(aliceActor, new DelegatedAdministration.GrantAdmin(bobActor,
+        assertCode(() -> admin.adminGrants().grant(aliceActor, new NewAdminGrant(bobActor,
                 equities.id(), EnumSet.of(AdminCapability.MANAGE_CLIENTS))), AdminErrors.ESCALATION);
-        assertThat(admin.capabilitiesAt(bobActor, equities.id())).doesNotContain(AdminCapability.MANAGE_CLIENTS);
-        AdminGrant granted = admin.grantAdmin(aliceActor, new DelegatedAdministration.GrantAdmin(bobActor,
+        assertThat(admin.adminGrants().capabilitiesAt(bobActor, equities.id()))
+                .doesNotContain(AdminCapability.MANAGE_CLIENTS);
+        AdminGrant granted = admin.adminGrants().grant(aliceActor, new NewAdminGrant(bobActor,
                 deskOne.id(), EnumSet.of(AdminCapability.MANAGE_GROUPS)));
-        assertThat(admin.capabilitiesAt(bobActor, deskOne.id())).contains(AdminCapability.MANAGE_GROUPS);
-        admin.revokeAdmin(aliceActor, granted.id());
-        assertThat(admin.capabilitiesAt(bobActor, deskOne.id())).doesNotContain(AdminCapability.MANAGE_GROUPS);
+        assertThat(admin.adminGrants().capabilitiesAt(bobActor, deskOne.id())).contains(AdminCapability.MANAGE_GROUPS);
+        admin.adminGrants().revoke(aliceActor, granted.id());
+        assertThat(admin.adminGrants().capabilitiesAt(bobActor, deskOne.id()))
+                .doesNotContain(AdminCapability.MANAGE_GROUPS);
     }
 
     @Test
     void assignRoleWhenActorDoesNotHoldItsPermissionsThenEscalation() {
         // Bob may assign roles in Equities but holds no role himself.
-        assertCode(() -> admin.assignRole(bobActor, new NewAssignment(trader.id(), new UserAssignee(carol.id()),
-                deskOne.id())), AdminErrors.ESCALATION);
+        assertCode(() -> admin.roles().assign(bobActor, NewAssignment.builder(trader.id(),
+                new UserAssignee(carol.id()), deskOne.id()).build()), AdminErrors.ESCALATION);
         // Alice holds trader (inherited from Northwind) but not risk-officer.
-        assertCode(() -> admin.assignRole(aliceActor, new NewAssignment(riskOfficer.id(),
-                new UserAssignee(carol.id()), deskOne.id())), AdminErrors.ESCALATION);
-        assertThat(core.roles().effectivePermissions(carol.id(), deskOne.id(), clock.instant())).isEmpty();
-        admin.assignRole(aliceActor, new NewAssignment(trader.id(), new UserAssignee(carol.id()), deskOne.id()));
-        assertThat(core.roles().effectivePermissions(carol.id(), deskOne.id(), clock.instant()))
+        assertCode(() -> admin.roles().assign(aliceActor, NewAssignment.builder(riskOfficer.id(),
+                new UserAssignee(carol.id()), deskOne.id()).build()), AdminErrors.ESCALATION);
+        assertThat(core.unchecked().roles().effectivePermissions(carol.id(), deskOne.id(), clock.instant())).isEmpty();
+        admin.roles().assign(aliceActor, NewAssignment.builder(trader.id(), new UserAssignee(carol.id()), deskOne.id())
+                .build());
+        assertThat(core.unchecked().roles().effectivePermissions(carol.id(), deskOne.id(), clock.instant()))
                 .containsExactlyInAnyOrder("orders:read", "orders:write");
     }
 
     @Test
     void defineRoleWhenPermissionsNotHeldThenEscalation() {
-        assertCode(() -> admin.defineRole(aliceActor, equities.id(),
-                new NewRole("super-trader", Set.of("orders:read", "payments:release"), false)),
+        assertCode(() -> admin.roles().define(aliceActor, equities.id(),
+                NewRole.builder("super-trader").permissions(Set.of("orders:read", "payments:release")).build()),
                 AdminErrors.ESCALATION);
-        Role narrow = admin.defineRole(aliceActor, equities.id(), new NewRole("viewer", Set.of("orders:read"),
-                false));
+        Role narrow = admin.roles().define(aliceActor, equities.id(), NewRole.builder("viewer")
+                .permissions(Set.of("orders:read")).build());
         assertThat(narrow.permissions()).containsExactly("orders:read");
     }
 
     @Test
     void addGroupMemberWhenGroupConfersARoleTheActorLacksThenEscalation() {
-        Group riskCommittee = admin.createGroup(SYSTEM, northwind.id(), "Risk committee", Optional.empty());
-        Group subCommittee = admin.createGroup(SYSTEM, northwind.id(), "Sub-committee",
+        Group riskCommittee = admin.groups().create(SYSTEM, northwind.id(), "Risk committee", Optional.empty());
+        Group subCommittee = admin.groups().create(SYSTEM, northwind.id(), "Sub-committee",
                 Optional.of(riskCommittee.id()));
-        admin.assignRole(SYSTEM, new NewAssignment(riskOfficer.id(), new GroupAssignee(riskCommittee.id()),
-                northwind.id()));
+        admin.roles().assign(SYSTEM, NewAssignment.builder(riskOfficer.id(), new GroupAssignee(riskCommittee.id()),
+                northwind.id()).build());
         // Membership of the nested group confers the parent group's risk-officer role, which Alice does not hold.
-        assertCode(() -> admin.addGroupMember(aliceActor, subCommittee.id(), carol.id()), AdminErrors.ESCALATION);
-        assertThat(core.roles().effectivePermissions(carol.id(), northwind.id(), clock.instant())).isEmpty();
-        Group traders = admin.createGroup(aliceActor, northwind.id(), "Traders", Optional.empty());
-        admin.assignRole(aliceActor, new NewAssignment(trader.id(), new GroupAssignee(traders.id()),
-                northwind.id()));
-        admin.addGroupMember(aliceActor, traders.id(), carol.id());
-        assertThat(core.roles().effectivePermissions(carol.id(), deskOne.id(), clock.instant()))
+        assertCode(() -> admin.groups().addMember(aliceActor, subCommittee.id(), carol.id()), AdminErrors.ESCALATION);
+        assertThat(core.unchecked().roles().effectivePermissions(carol.id(), northwind.id(), clock.instant()))
+                .isEmpty();
+        Group traders = admin.groups().create(aliceActor, northwind.id(), "Traders", Optional.empty());
+        admin.roles().assign(aliceActor, NewAssignment.builder(trader.id(), new GroupAssignee(traders.id()),
+                northwind.id()).build());
+        admin.groups().addMember(aliceActor, traders.id(), carol.id());
+        assertThat(core.unchecked().roles().effectivePermissions(carol.id(), deskOne.id(), clock.instant()))
                 .contains("orders:write");
     }
 
     @Test
     void readsWhenOutsideSubtreeThenNotPermitted() {
-        assertThat(admin.subtree(bobActor, equities.id(), PageRequest.first(10)).items())
+        assertThat(admin.organizations().subtree(bobActor, equities.id(), PageRequest.first(10)).items())
                 .extracting(Organization::id).containsExactly(equities.id(), deskOne.id());
-        assertCode(() -> admin.subtree(bobActor, northwind.id(), PageRequest.first(10)), AdminErrors.NOT_PERMITTED);
-        assertCode(() -> admin.user(malloryActor, alice.id()), AdminErrors.NOT_PERMITTED);
-        assertCode(() -> admin.users(malloryActor, staff.id(), PageRequest.first(10)), AdminErrors.NOT_PERMITTED);
+        assertCode(() -> admin.organizations().subtree(bobActor, northwind.id(), PageRequest.first(10)),
+                AdminErrors.NOT_PERMITTED);
+        assertCode(() -> admin.users().get(malloryActor, alice.id()), AdminErrors.NOT_PERMITTED);
+        assertCode(() -> admin.users().list(malloryActor, staff.id(), PageRequest.first(10)),
+                AdminErrors.NOT_PERMITTED);
     }
 
     @Test
     void suspendWhenPulledThenEveryAdministrativeOperationOnTheSubtreeIsRefused() {
-        SuspensionReport report = admin.suspend(aliceActor, equities.id(), "contract breach");
+        SuspensionReport report = admin.governance().suspend(aliceActor, equities.id(), "contract breach");
         assertThat(report.suspendedOrganizations()).containsExactly(equities.id(), deskOne.id());
         assertThat(report.section("admin-grants")).hasValueSatisfying(s -> assertThat(s.count()).isEqualTo(1));
-        assertThat(core.organizations().require(deskOne.id()).status()).isEqualTo(OrgStatus.SUSPENDED);
+        assertThat(core.unchecked().organizations().require(deskOne.id()).status()).isEqualTo(OrgStatus.SUSPENDED);
 
-        IdentityPool deskPool = core.users().createPool(risk.id(), "unaffected"); // outside the subtree: fine
+        IdentityPool deskPool = core.unchecked().users().createPool(risk.id(),
+                "unaffected"); // outside the subtree: fine
         assertThat(deskPool).isNotNull();
         List<ThrowingCallable> operations = List.of(
-                () -> admin.createOrganization(aliceActor, deskOne.id(), new NewOrganization("x")),
-                () -> admin.renameOrganization(aliceActor, equities.id(), "y"),
-                () -> admin.moveOrganization(aliceActor, deskOne.id(), risk.id()),
-                () -> admin.createPool(aliceActor, deskOne.id(), "p"),
-                () -> admin.createGroup(aliceActor, deskOne.id(), "g", Optional.empty()),
-                () -> admin.defineRole(aliceActor, equities.id(), new NewRole("r", Set.of("orders:read"), false)),
-                () -> admin.assignRole(aliceActor, new NewAssignment(trader.id(), new UserAssignee(carol.id()),
-                        deskOne.id())),
-                () -> admin.grantAdmin(aliceActor, new DelegatedAdministration.GrantAdmin(
+                () -> admin.organizations().create(aliceActor, deskOne.id(), new NewOrganization("x")),
+                () -> admin.organizations().rename(aliceActor, equities.id(), "y"),
+                () -> admin.organizations().move(aliceActor, deskOne.id(), risk.id()),
+                () -> admin.users().createPool(aliceActor, deskOne.id(), "p"),
+                () -> admin.groups().create(aliceActor, deskOne.id(), "g", Optional.empty()),
+                () -> admin.roles().define(aliceActor, equities.id(), NewRole.builder("r")
+                        .permissions(Set.of("orders:read")).build()),
+                () -> admin.roles().assign(aliceActor, NewAssignment.builder(trader.id(),
+                        new UserAssignee(carol.id()), deskOne.id()).build()),
+                () -> admin.adminGrants().grant(aliceActor, new NewAdminGrant(
                         Actor.user(carol.id().value()), deskOne.id(), EnumSet.of(AdminCapability.MANAGE_USERS))),
-                () -> admin.suspend(aliceActor, deskOne.id(), "again"),
-                () -> admin.createOrganization(SYSTEM, equities.id(), new NewOrganization("even the system")));
+                () -> admin.governance().suspend(aliceActor, deskOne.id(), "again"),
+                () -> admin.organizations().create(SYSTEM, equities.id(), new NewOrganization("even the system")));
         for (ThrowingCallable operation : operations) {
             assertCode(operation, OrgErrors.SUSPENDED);
         }
         // Bob's grant is rooted inside the suspended subtree: it confers nothing, not even the right to lift it.
-        assertThatThrownBy(() -> admin.resume(bobActor, equities.id(), "let me back in"))
+        assertThatThrownBy(() -> admin.governance().resume(bobActor, equities.id(), "let me back in"))
                 .isInstanceOf(IdentityException.class);
-        assertThat(admin.resume(aliceActor, equities.id(), "settled")).containsExactly(equities.id(), deskOne.id());
-        assertThat(admin.createOrganization(aliceActor, deskOne.id(), new NewOrganization("back")).isActive())
+        assertThat(admin.governance().resume(aliceActor, equities.id(), "settled")).containsExactly(equities.id(),
+                deskOne.id());
+        assertThat(admin.organizations().create(aliceActor, deskOne.id(), new NewOrganization("back")).isActive())
                 .isTrue();
     }
 
     @Test
     void resumeWhenChildWasSuspendedOnItsOwnThenItStaysSuspended() {
-        admin.suspend(aliceActor, deskOne.id(), "desk under review");
-        admin.suspend(aliceActor, northwind.id(), "whole partner");
-        List<OrgId> resumed = admin.resume(SYSTEM, northwind.id(), "partner back");
+        admin.governance().suspend(aliceActor, deskOne.id(), "desk under review");
+        admin.governance().suspend(aliceActor, northwind.id(), "whole partner");
+        List<OrgId> resumed = admin.governance().resume(SYSTEM, northwind.id(), "partner back");
         assertThat(resumed).contains(northwind.id(), equities.id(), risk.id()).doesNotContain(deskOne.id());
-        assertThat(core.organizations().require(deskOne.id()).status()).isEqualTo(OrgStatus.SUSPENDED);
+        assertThat(core.unchecked().organizations().require(deskOne.id()).status()).isEqualTo(OrgStatus.SUSPENDED);
     }
 
     @Test
     void accessRequestWhenApprovedThenTimeBoundRoleAssignedAndDecisionAudited() {
         Actor carolActor = Actor.user(carol.id().value());
         Instant until = clock.instant().plus(Duration.ofDays(30));
-        AccessRequest request = admin.requestAccess(carolActor, new DelegatedAdministration.RequestAccess(
-                deskOne.id(), trader.id(), "month-end cover", Optional.of(until)));
-        assertThat(admin.pendingAccessRequests(aliceActor, deskOne.id(), PageRequest.first(10)).items())
+        AccessRequest request = admin.accessRequests().submit(carolActor, NewAccessRequest.builder(deskOne.id(),
+                trader.id(), "month-end cover").accessUntil(until).build());
+        assertThat(admin.accessRequests().pending(aliceActor, deskOne.id(), PageRequest.first(10)).items())
                 .extracting(AccessRequest::id).containsExactly(request.id());
-        assertCode(() -> admin.approveAccessRequest(bobActor, request.id()), AdminErrors.NOT_PERMITTED);
-        AccessRequest approved = admin.approveAccessRequest(aliceActor, request.id());
+        assertCode(() -> admin.accessRequests().approve(bobActor, request.id()), AdminErrors.NOT_PERMITTED);
+        AccessRequest approved = admin.accessRequests().approve(aliceActor, request.id());
         assertThat(approved.status()).isEqualTo(AccessRequest.Status.APPROVED);
-        assertThat(core.roles().effectivePermissions(carol.id(), deskOne.id(), clock.instant()))
+        assertThat(core.unchecked().roles().effectivePermissions(carol.id(), deskOne.id(), clock.instant()))
                 .contains("orders:write");
         clock.advance(Duration.ofDays(31));
-        assertThat(core.roles().effectivePermissions(carol.id(), deskOne.id(), clock.instant())).isEmpty();
-        assertCode(() -> admin.denyAccessRequest(aliceActor, request.id()), AdminErrors.INVALID_REQUEST);
-        assertThat(Page.all(p -> core.stores().auditLog().read(northwind.id(), p), 500))
+        assertThat(core.unchecked().roles().effectivePermissions(carol.id(), deskOne.id(), clock.instant())).isEmpty();
+        assertCode(() -> admin.accessRequests().deny(aliceActor, request.id()), AdminErrors.INVALID_REQUEST);
+        assertThat(Page.all(p -> core.unchecked().stores().auditLog().read(northwind.id(), p), 500))
                 .anyMatch(r -> r.entry().type().equals("access_request.decision")
                         && r.entry().details().get("decision").equals("APPROVED"));
     }
 
     @Test
     void accessRequestWhenApproverLacksTheRoleThenEscalation() {
-        AccessRequest request = admin.requestAccess(Actor.user(carol.id().value()),
-                new DelegatedAdministration.RequestAccess(deskOne.id(), riskOfficer.id(), "audit", Optional.empty()));
-        assertCode(() -> admin.approveAccessRequest(aliceActor, request.id()), AdminErrors.ESCALATION);
-        assertThat(admin.denyAccessRequest(aliceActor, request.id()).status()).isEqualTo(AccessRequest.Status.DENIED);
+        AccessRequest request = admin.accessRequests().submit(Actor.user(carol.id().value()),
+                NewAccessRequest.builder(deskOne.id(), riskOfficer.id(), "audit").build());
+        assertCode(() -> admin.accessRequests().approve(aliceActor, request.id()), AdminErrors.ESCALATION);
+        assertThat(admin.accessRequests().deny(aliceActor, request.id()).status())
+                .isEqualTo(AccessRequest.Status.DENIED);
     }
 
     @Test
     void accessRequestWhenExpiredThenRefusedAndMarkedExpired() {
-        AccessRequest request = admin.requestAccess(Actor.user(carol.id().value()),
-                new DelegatedAdministration.RequestAccess(deskOne.id(), trader.id(), "", Optional.empty()));
+        AccessRequest request = admin.accessRequests().submit(Actor.user(carol.id().value()),
+                NewAccessRequest.builder(deskOne.id(), trader.id(), "").build());
         clock.advance(Duration.ofDays(8));
-        assertCode(() -> admin.approveAccessRequest(aliceActor, request.id()), AdminErrors.INVALID_REQUEST);
-        assertThat(core.stores().accessRequests().findById(request.id()).orElseThrow().status())
+        assertCode(() -> admin.accessRequests().approve(aliceActor, request.id()), AdminErrors.INVALID_REQUEST);
+        assertThat(core.unchecked().stores().accessRequests().findById(request.id()).orElseThrow().status())
                 .isEqualTo(AccessRequest.Status.EXPIRED);
-        AccessRequest second = admin.requestAccess(Actor.user(carol.id().value()),
-                new DelegatedAdministration.RequestAccess(deskOne.id(), trader.id(), "", Optional.empty()));
+        AccessRequest second = admin.accessRequests().submit(Actor.user(carol.id().value()),
+                NewAccessRequest.builder(deskOne.id(), trader.id(), "").build());
         clock.advance(Duration.ofDays(8));
-        assertThat(admin.expireAccessRequests(100)).isEqualTo(1);
-        assertThat(core.stores().accessRequests().findById(second.id()).orElseThrow().status())
+        assertThat(admin.accessRequests().expire(100)).isEqualTo(1);
+        assertThat(core.unchecked().stores().accessRequests().findById(second.id()).orElseThrow().status())
                 .isEqualTo(AccessRequest.Status.EXPIRED);
     }
 
     @Test
     void requestAccessWhenUserNotAffiliatedThenNotPermitted() {
-        assertCode(() -> admin.requestAccess(malloryActor, new DelegatedAdministration.RequestAccess(deskOne.id(),
-                trader.id(), "let me in", Optional.empty())), AdminErrors.NOT_PERMITTED);
+        assertCode(() -> admin.accessRequests().submit(malloryActor, NewAccessRequest.builder(deskOne.id(),
+                trader.id(), "let me in").build()), AdminErrors.NOT_PERMITTED);
     }
 
     @Test
     void invitationWhenRedeemedThenUserActiveWithRolesAndTokenSingleUse() {
-        InvitationTicket ticket = admin.invite(aliceActor, new DelegatedAdministration.Invite(staff.id(),
+        InvitationTicket ticket = admin.invitations().invite(aliceActor, new NewInvitation(staff.id(),
                 "dave@northwind.example", Set.of(trader.id())));
         assertThat(ticket.toString()).doesNotContain(ticket.token());
         assertThat(ticket.invitation().tokenHash()).isNotEqualTo(ticket.token());
-        InvitationRedemption first = admin.redeemInvitation(ticket.token(), "dave", "Dave");
+        InvitationRedemption first = admin.invitations().redeem(ticket.token(), "dave", "Dave");
         assertThat(first).isInstanceOf(InvitationRedemption.Accepted.class);
         User dave = ((InvitationRedemption.Accepted) first).user();
         assertThat(dave.status()).isEqualTo(UserStatus.ACTIVE);
-        assertThat(core.roles().effectivePermissions(dave.id(), northwind.id(), clock.instant()))
+        assertThat(core.unchecked().roles().effectivePermissions(dave.id(), northwind.id(), clock.instant()))
                 .contains("orders:read");
-        assertThat(admin.redeemInvitation(ticket.token(), "dave2", "Dave again"))
+        assertThat(admin.invitations().redeem(ticket.token(), "dave2", "Dave again"))
                 .isInstanceOf(InvitationRedemption.Rejected.class);
-        assertThat(admin.redeemInvitation("not-a-token", "eve", "Eve"))
+        assertThat(admin.invitations().redeem("not-a-token", "eve", "Eve"))
                 .isInstanceOf(InvitationRedemption.Rejected.class);
     }
 
     @Test
     void invitationWhenExpiredOrRevokedThenRejectedAlike() {
-        InvitationTicket expiring = admin.invite(aliceActor, new DelegatedAdministration.Invite(staff.id(),
+        InvitationTicket expiring = admin.invitations().invite(aliceActor, new NewInvitation(staff.id(),
                 "e@northwind.example", Set.of()));
-        InvitationTicket revoked = admin.invite(aliceActor, new DelegatedAdministration.Invite(staff.id(),
+        InvitationTicket revoked = admin.invitations().invite(aliceActor, new NewInvitation(staff.id(),
                 "r@northwind.example", Set.of()));
-        admin.revokeInvitation(aliceActor, revoked.invitation().id());
+        admin.invitations().revoke(aliceActor, revoked.invitation().id());
         clock.advance(Duration.ofHours(73));
-        InvitationRedemption a = admin.redeemInvitation(expiring.token(), "late", "Late");
-        InvitationRedemption b = admin.redeemInvitation(revoked.token(), "gone", "Gone");
+        InvitationRedemption a = admin.invitations().redeem(expiring.token(), "late", "Late");
+        InvitationRedemption b = admin.invitations().redeem(revoked.token(), "gone", "Gone");
         assertThat(a).isEqualTo(b).isInstanceOf(InvitationRedemption.Rejected.class);
     }
 
     @Test
     void inviteWhenRoleNotHeldThenEscalation() {
-        assertCode(() -> admin.invite(aliceActor, new DelegatedAdministration.Invite(staff.id(),
+        assertCode(() -> admin.invitations().invite(aliceActor, new NewInvitation(staff.id(),
                 "x@northwind.example", Set.of(riskOfficer.id()))), AdminErrors.ESCALATION);
     }
 
     @Test
     void redeemInvitationWhenRacedThenExactlyOneUserCreated() throws Exception {
-        InvitationTicket ticket = admin.invite(aliceActor, new DelegatedAdministration.Invite(staff.id(),
+        InvitationTicket ticket = admin.invitations().invite(aliceActor, new NewInvitation(staff.id(),
                 "race@northwind.example", Set.of()));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<InvitationRedemption>> attempts = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 String name = "racer" + i;
-                attempts.add(() -> admin.redeemInvitation(ticket.token(), name, name));
+                attempts.add(() -> admin.invitations().redeem(ticket.token(), name, name));
             }
             long accepted = 0;
             for (Future<InvitationRedemption> f : pool.invokeAll(attempts)) {
@@ -409,10 +421,10 @@ class DelegatedAdministrationTests {
 
     @Test
     void auditChainWhenManyOperationsThenIntactPerTenant() {
-        admin.createOrganization(aliceActor, equities.id(), new NewOrganization("Derivatives"));
-        assertThatThrownBy(() -> admin.createOrganization(malloryActor, equities.id(), new NewOrganization("z")))
+        admin.organizations().create(aliceActor, equities.id(), new NewOrganization("Derivatives"));
+        assertThatThrownBy(() -> admin.organizations().create(malloryActor, equities.id(), new NewOrganization("z")))
                 .isInstanceOf(IdentityException.class);
-        admin.suspend(malloryActor, globex.id(), "test");
+        admin.governance().suspend(malloryActor, globex.id(), "test");
         assertThat(core.auditVerifier().verify(northwind.id())).isInstanceOf(ChainVerification.Intact.class);
         assertThat(core.auditVerifier().verify(globex.id())).isInstanceOf(ChainVerification.Intact.class);
         assertThat(((ChainVerification.Intact) core.auditVerifier().verify(northwind.id())).records())
@@ -422,28 +434,28 @@ class DelegatedAdministrationTests {
     @Test
     void verifyDomainWhenVerifiedByAnotherOrganizationThenRefusedWithoutNamingIt() {
         io.partnerid.core.domain.DomainName domain = io.partnerid.core.domain.DomainName.of("northwind.example");
-        io.partnerid.core.domain.DomainChallenge challenge = admin.claimDomain(aliceActor, northwind.id(), domain);
+        io.partnerid.core.domain.DomainChallenge challenge = admin.domains().claim(aliceActor, northwind.id(), domain);
         dns.put(challenge.recordName(), challenge.recordValue());
-        assertThat(admin.verifyDomain(aliceActor, northwind.id(), domain))
+        assertThat(admin.domains().verify(aliceActor, northwind.id(), domain))
                 .isInstanceOf(io.partnerid.core.domain.DomainVerification.Verified.class);
-        io.partnerid.core.domain.DomainChallenge rival = admin.claimDomain(malloryActor, globex.id(), domain);
+        io.partnerid.core.domain.DomainChallenge rival = admin.domains().claim(malloryActor, globex.id(), domain);
         dns.put(rival.recordName(), rival.recordValue(), challenge.recordValue());
-        io.partnerid.core.domain.DomainVerification refused = admin.verifyDomain(malloryActor, globex.id(), domain);
+        io.partnerid.core.domain.DomainVerification refused = admin.domains().verify(malloryActor, globex.id(), domain);
         assertThat(refused).isInstanceOf(io.partnerid.core.domain.DomainVerification.Refused.class);
         assertThat(refused.toString()).doesNotContain(northwind.id().value());
-        assertThat(core.domains().verifiedOwner(domain)).contains(northwind.id());
-        assertCode(() -> admin.claimDomain(bobActor, equities.id(), domain), AdminErrors.NOT_PERMITTED);
+        assertThat(core.unchecked().domains().verifiedOwner(domain)).contains(northwind.id());
+        assertCode(() -> admin.domains().claim(bobActor, equities.id(), domain), AdminErrors.NOT_PERMITTED);
     }
 
     @Test
     void verifyDomainWhenCheckedThenTheAuditRecordSaysWhatTheCheckCameTo() {
         io.partnerid.core.domain.DomainName domain = io.partnerid.core.domain.DomainName.of("northwind.example");
-        io.partnerid.core.domain.DomainChallenge challenge = admin.claimDomain(aliceActor, northwind.id(), domain);
-        admin.verifyDomain(aliceActor, northwind.id(), domain); // record not published yet
+        io.partnerid.core.domain.DomainChallenge challenge = admin.domains().claim(aliceActor, northwind.id(), domain);
+        admin.domains().verify(aliceActor, northwind.id(), domain); // record not published yet
         dns.put(challenge.recordName(), challenge.recordValue());
-        admin.verifyDomain(aliceActor, northwind.id(), domain);
-        admin.claimDomain(malloryActor, globex.id(), domain);
-        admin.verifyDomain(malloryActor, globex.id(), domain);
+        admin.domains().verify(aliceActor, northwind.id(), domain);
+        admin.domains().claim(malloryActor, globex.id(), domain);
+        admin.domains().verify(malloryActor, globex.id(), domain);
 
         assertThat(adminEvents(northwind.id())).filteredOn(e -> e.operation().equals("domain.verify"))
                 .extracting(AdminOperationEvent::outcome, AdminOperationEvent::result)
@@ -462,15 +474,15 @@ class DelegatedAdministrationTests {
     @Test
     void releaseDomainWhenPermittedThenStopsRoutingAndReleaseAudited() {
         io.partnerid.core.domain.DomainName domain = io.partnerid.core.domain.DomainName.of("northwind.example");
-        io.partnerid.core.domain.DomainChallenge challenge = admin.claimDomain(aliceActor, equities.id(), domain);
+        io.partnerid.core.domain.DomainChallenge challenge = admin.domains().claim(aliceActor, equities.id(), domain);
         dns.put(challenge.recordName(), challenge.recordValue());
-        admin.verifyDomain(aliceActor, equities.id(), domain);
+        admin.domains().verify(aliceActor, equities.id(), domain);
 
-        assertCode(() -> admin.releaseDomain(malloryActor, equities.id(), domain), AdminErrors.NOT_PERMITTED);
-        assertThat(core.domains().verifiedOwner(domain)).contains(equities.id());
-        assertThat(admin.releaseDomain(aliceActor, equities.id(), domain)).isTrue();
+        assertCode(() -> admin.domains().release(malloryActor, equities.id(), domain), AdminErrors.NOT_PERMITTED);
+        assertThat(core.unchecked().domains().verifiedOwner(domain)).contains(equities.id());
+        assertThat(admin.domains().release(aliceActor, equities.id(), domain)).isTrue();
 
-        assertThat(core.domains().verifiedOwner(domain)).isEmpty();
+        assertThat(core.unchecked().domains().verifiedOwner(domain)).isEmpty();
         assertThat(adminEvents(northwind.id())).filteredOn(e -> e.operation().equals("domain.release"))
                 .extracting(AdminOperationEvent::org, AdminOperationEvent::target, AdminOperationEvent::outcome,
                         AdminOperationEvent::reasonCode)
@@ -483,57 +495,62 @@ class DelegatedAdministrationTests {
 
     @Test
     void setSettingWhenAncestorLockedThenRefusedAndExplained() {
-        admin.setSetting(aliceActor, northwind.id(), io.partnerid.core.settings.SettingKey.MFA_REQUIRED, true);
-        admin.lockSetting(aliceActor, northwind.id(), io.partnerid.core.settings.SettingKey.MFA_REQUIRED);
-        admin.grantAdmin(SYSTEM, new DelegatedAdministration.GrantAdmin(bobActor, equities.id(),
+        admin.settings().set(aliceActor, northwind.id(), io.partnerid.core.settings.SettingKey.MFA_REQUIRED, true);
+        admin.settings().lock(aliceActor, northwind.id(), io.partnerid.core.settings.SettingKey.MFA_REQUIRED);
+        admin.adminGrants().grant(SYSTEM, new NewAdminGrant(bobActor, equities.id(),
                 EnumSet.of(AdminCapability.MANAGE_SETTINGS)));
-        assertCode(() -> admin.setSetting(bobActor, equities.id(), io.partnerid.core.settings.SettingKey.MFA_REQUIRED,
+        assertCode(() -> admin.settings().set(bobActor, equities.id(),
+                io.partnerid.core.settings.SettingKey.MFA_REQUIRED,
                 false), io.partnerid.core.settings.SettingsErrors.LOCKED_BY_ANCESTOR);
-        assertThat(admin.explainSetting(bobActor, deskOne.id(), io.partnerid.core.settings.SettingKey.MFA_REQUIRED)
+        assertThat(admin.settings().explain(bobActor, deskOne.id(), io.partnerid.core.settings.SettingKey.MFA_REQUIRED)
                 .effective().value()).isTrue();
-        assertCode(() -> admin.setSetting(malloryActor, equities.id(),
+        assertCode(() -> admin.settings().set(malloryActor, equities.id(),
                 io.partnerid.core.settings.SettingKey.MFA_REQUIRED, false), AdminErrors.NOT_PERMITTED);
     }
 
     @Test
     void moveOrganizationWhenSubtreeHoldsASuspendedOrganizationThenRefused() {
-        admin.suspend(aliceActor, deskOne.id(), "desk under review");
-        assertCode(() -> admin.moveOrganization(aliceActor, equities.id(), risk.id()), OrgErrors.SUSPENDED);
-        assertThat(core.organizations().require(deskOne.id()).path().isStrictAncestorOf(
-                core.organizations().require(equities.id()).path())).isFalse();
-        assertThat(core.organizations().require(equities.id()).parentId()).contains(northwind.id());
+        admin.governance().suspend(aliceActor, deskOne.id(), "desk under review");
+        assertCode(() -> admin.organizations().move(aliceActor, equities.id(), risk.id()), OrgErrors.SUSPENDED);
+        assertThat(core.unchecked().organizations().require(deskOne.id()).path().isStrictAncestorOf(
+                core.unchecked().organizations().require(equities.id()).path())).isFalse();
+        assertThat(core.unchecked().organizations().require(equities.id()).parentId()).contains(northwind.id());
     }
 
     @Test
     void redeemInvitationWhenInviterLostTheGrantThenRejected() {
         Actor eve = Actor.user(carol.id().value());
-        admin.assignRole(SYSTEM, new NewAssignment(trader.id(), new UserAssignee(carol.id()), northwind.id()));
-        AdminGrant grant = admin.grantAdmin(SYSTEM, new DelegatedAdministration.GrantAdmin(eve, northwind.id(),
+        admin.roles().assign(SYSTEM, NewAssignment.builder(trader.id(), new UserAssignee(carol.id()), northwind.id())
+                .build());
+        AdminGrant grant = admin.adminGrants().grant(SYSTEM, new NewAdminGrant(eve, northwind.id(),
                 EnumSet.of(AdminCapability.MANAGE_USERS, AdminCapability.ASSIGN_ROLES)));
-        InvitationTicket ticket = admin.invite(eve, new DelegatedAdministration.Invite(staff.id(),
+        InvitationTicket ticket = admin.invitations().invite(eve, new NewInvitation(staff.id(),
                 "friend@northwind.example", Set.of(trader.id())));
-        admin.revokeAdmin(SYSTEM, grant.id());
-        assertThat(admin.redeemInvitation(ticket.token(), "friend", "Friend"))
+        admin.adminGrants().revoke(SYSTEM, grant.id());
+        assertThat(admin.invitations().redeem(ticket.token(), "friend", "Friend"))
                 .isInstanceOf(InvitationRedemption.Rejected.class);
-        assertThat(core.users().findByUsername(staff.id(), "friend")).isEmpty();
+        assertThat(core.unchecked().users().findByUsername(staff.id(), "friend")).isEmpty();
     }
 
     @Test
     void auditTrailWhenReadBySubtreeAdminThenOnlyItsSubtreeAndNeedsViewAudit() {
-        admin.createOrganization(aliceActor, equities.id(), new NewOrganization("Derivatives"));
-        admin.createOrganization(aliceActor, risk.id(), new NewOrganization("Model validation"));
+        admin.organizations().create(aliceActor, equities.id(), new NewOrganization("Derivatives"));
+        admin.organizations().create(aliceActor, risk.id(), new NewOrganization("Model validation"));
         Actor auditor = Actor.user(carol.id().value());
-        assertCode(() -> admin.auditTrail(auditor, equities.id(), PageRequest.first(50)), AdminErrors.NOT_PERMITTED);
-        admin.grantAdmin(SYSTEM, new DelegatedAdministration.GrantAdmin(auditor, equities.id(),
+        assertCode(() -> admin.governance().auditTrail(auditor, equities.id(), PageRequest.first(50)),
+                AdminErrors.NOT_PERMITTED);
+        admin.adminGrants().grant(SYSTEM, new NewAdminGrant(auditor, equities.id(),
                 EnumSet.of(AdminCapability.VIEW_AUDIT)));
-        List<AuditRecord> seen = Page.all(p -> admin.auditTrail(auditor, equities.id(), p), 3);
+        List<AuditRecord> seen = Page.all(p -> admin.governance().auditTrail(auditor, equities.id(), p), 3);
         assertThat(seen).isNotEmpty().allSatisfy(r -> assertThat(r.entry().org()).hasValueSatisfying(
-                org -> assertThat(equities.path().isAncestorOrSelfOf(core.organizations().require(org).path()))
+                org -> assertThat(equities.path().isAncestorOrSelfOf(core.unchecked().organizations().require(org)
+                        .path()))
                         .isTrue()));
         assertThat(seen).extracting(AuditRecord::sequence).isSorted().doesNotHaveDuplicates();
-        List<AuditRecord> all = Page.all(p -> admin.auditTrail(aliceActor, northwind.id(), p), 7);
+        List<AuditRecord> all = Page.all(p -> admin.governance().auditTrail(aliceActor, northwind.id(), p), 7);
         assertThat(all).hasSizeGreaterThan(seen.size());
-        assertCode(() -> admin.auditTrail(bobActor, equities.id(), PageRequest.first(5)), AdminErrors.NOT_PERMITTED);
+        assertCode(() -> admin.governance().auditTrail(bobActor, equities.id(), PageRequest.first(5)),
+                AdminErrors.NOT_PERMITTED);
     }
 
     @Test
@@ -542,23 +559,28 @@ class DelegatedAdministrationTests {
         String issuer = "https://login.northwind.example";
         issuers.register(northwind.id(), issuer);
         // Globex's admin holds MANAGE_USERS over Globex, but Northwind's issuer is not registered to Globex.
-        assertCode(() -> admin.linkFederatedIdentity(malloryActor, mallory.id(), issuer, "248289761001"),
+        assertCode(() -> admin.users().link(malloryActor, mallory.id(), issuer, "248289761001"),
                 UserErrors.FEDERATED_ISSUER_NOT_REGISTERED);
-        assertCode(() -> admin.linkFederatedIdentity(malloryActor, carol.id(), issuer, "248289761001"),
+        assertCode(() -> admin.users().link(malloryActor, carol.id(), issuer, "248289761001"),
                 AdminErrors.NOT_PERMITTED);
-        admin.linkFederatedIdentity(aliceActor, carol.id(), issuer, "248289761001"); // not blocked by the attempt
-        assertThat(core.users().findByFederatedIdentity(northwind.id(), issuer, "248289761001")).contains(carol);
+        admin.users().link(aliceActor, carol.id(), issuer, "248289761001"); // not blocked by the attempt
+        assertThat(core.unchecked().users().findByFederatedIdentity(northwind.id(), issuer, "248289761001"))
+                .contains(carol);
 
         // Globex registers the same issuer string for itself: its link lives in its own tenant only.
         issuers.register(globex.id(), issuer);
-        admin.linkFederatedIdentity(malloryActor, mallory.id(), issuer, "248289761001");
-        assertThat(core.users().findByFederatedIdentity(northwind.id(), issuer, "248289761001")).contains(carol);
-        assertThat(core.users().findByFederatedIdentity(deskOne.id(), issuer, "248289761001")).contains(carol);
-        assertThat(core.users().findByFederatedIdentity(globex.id(), issuer, "248289761001")).contains(mallory);
-        assertThat(core.users().unlink(mallory.id(), issuer, "248289761001")).isTrue();
-        assertThat(core.users().findByFederatedIdentity(northwind.id(), issuer, "248289761001")).contains(carol);
-        admin.linkFederatedIdentity(aliceActor, bob.id(), issuer, "next-subject"); // Northwind keeps linking
-        assertThat(core.users().findByFederatedIdentity(globex.id(), issuer, "next-subject")).isEmpty();
+        admin.users().link(malloryActor, mallory.id(), issuer, "248289761001");
+        assertThat(core.unchecked().users().findByFederatedIdentity(northwind.id(), issuer, "248289761001"))
+                .contains(carol);
+        assertThat(core.unchecked().users().findByFederatedIdentity(deskOne.id(), issuer, "248289761001"))
+                .contains(carol);
+        assertThat(core.unchecked().users().findByFederatedIdentity(globex.id(), issuer, "248289761001"))
+                .contains(mallory);
+        assertThat(core.unchecked().users().unlink(mallory.id(), issuer, "248289761001")).isTrue();
+        assertThat(core.unchecked().users().findByFederatedIdentity(northwind.id(), issuer, "248289761001"))
+                .contains(carol);
+        admin.users().link(aliceActor, bob.id(), issuer, "next-subject"); // Northwind keeps linking
+        assertThat(core.unchecked().users().findByFederatedIdentity(globex.id(), issuer, "next-subject")).isEmpty();
         assertThat(adminEvents(globex.id())).anyMatch(e -> e.operation().equals("user.link")
                 && e.outcome() == AdminOperationEvent.Outcome.REFUSED
                 && e.reasonCode().equals(Optional.of("user.federated_issuer_not_registered")));
@@ -600,7 +622,7 @@ class DelegatedAdministrationTests {
 
     @Test
     void guardWhenTargetSuspendedThenOrgSuspendedEvenForTheSystem() {
-        admin.suspend(SYSTEM, equities.id(), "incident");
+        admin.governance().suspend(SYSTEM, equities.id(), "incident");
         AdminGuard guard = admin.guard();
         assertCode(() -> guard.require(aliceActor, AdminCapability.MANAGE_GRANTS, deskOne.id(), "grant.create"),
                 OrgErrors.SUSPENDED);

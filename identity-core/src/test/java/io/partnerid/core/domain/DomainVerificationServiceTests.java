@@ -17,15 +17,15 @@ import io.partnerid.core.audit.ChainVerification;
 import io.partnerid.core.audit.DomainLapsedEvent;
 import io.partnerid.core.domain.DomainVerification.Pending;
 import io.partnerid.core.domain.DomainVerification.PendingReason;
-import io.partnerid.core.domain.DomainVerification.Refused;
 import io.partnerid.core.domain.DomainVerification.RefusalReason;
+import io.partnerid.core.domain.DomainVerification.Refused;
 import io.partnerid.core.domain.DomainVerification.Verified;
 import io.partnerid.core.org.InMemoryOrganizationRepository;
 import io.partnerid.core.org.OrgErrors;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.Organization;
-import io.partnerid.core.org.OrganizationService;
 import io.partnerid.core.org.OrganizationService.NewOrganization;
+import io.partnerid.core.org.OrganizationService;
 import io.partnerid.testkit.CoreFixtures;
 import io.partnerid.testkit.MutableClock;
 import io.partnerid.testkit.TestRuntimes;
@@ -428,17 +428,17 @@ class DomainVerificationServiceTests {
     void recheckWhenBuiltByIdentityCoreThenTheLapseIsInTheTenantsAuditChain() {
         CoreFixtures.TestCore test = CoreFixtures.inMemory(clock);
         IdentityCore core = test.core();
-        Organization root = core.organizations().createRoot(new NewOrganization("Northwind Capital"));
-        Organization desk = core.organizations().createChild(root.id(), new NewOrganization("Equities"));
-        DomainChallenge challenge = core.domains().claim(desk.id(), ACME_DOMAIN);
+        Organization root = core.unchecked().organizations().createRoot(new NewOrganization("Northwind Capital"));
+        Organization desk = core.unchecked().organizations().createChild(root.id(), new NewOrganization("Equities"));
+        DomainChallenge challenge = core.unchecked().domains().claim(desk.id(), ACME_DOMAIN);
         test.dns().put(challenge.recordName(), challenge.recordValue());
-        core.domains().verify(desk.id(), ACME_DOMAIN);
+        core.unchecked().domains().verify(desk.id(), ACME_DOMAIN);
         test.dns().remove(challenge.recordName());
         clock.advance(Duration.ofDays(1));
 
-        core.domains().recheck(desk.id(), ACME_DOMAIN);
+        core.unchecked().domains().recheck(desk.id(), ACME_DOMAIN);
 
-        List<AuditRecord> records = Page.all(p -> core.stores().auditLog().read(root.id(), p), 50);
+        List<AuditRecord> records = Page.all(p -> core.unchecked().stores().auditLog().read(root.id(), p), 50);
         assertThat(records).filteredOn(r -> r.entry().type().equals("domain.lapsed")).singleElement()
                 .satisfies(r -> {
                     assertThat(r.entry().org()).contains(desk.id());

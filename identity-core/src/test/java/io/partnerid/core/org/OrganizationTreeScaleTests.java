@@ -8,11 +8,10 @@ import io.partnerid.core.CoreStores;
 import io.partnerid.core.IdentityCore;
 import io.partnerid.core.IdentityException;
 import io.partnerid.core.Page;
-import io.partnerid.core.PageRequest;
 import io.partnerid.core.admin.AdminCapability;
 import io.partnerid.core.admin.AdminErrors;
 import io.partnerid.core.admin.DelegatedAdministration;
-import io.partnerid.core.admin.DelegatedAdministration.GrantAdmin;
+import io.partnerid.core.admin.NewAdminGrant;
 import io.partnerid.core.governance.SuspensionReport;
 import io.partnerid.core.org.OrganizationService.NewOrganization;
 import io.partnerid.testkit.CoreFixtures;
@@ -53,7 +52,7 @@ class OrganizationTreeScaleTests {
     void buildTree() {
         core = CoreFixtures.on(stores(), MutableClock.standard()).core();
         admin = core.admin();
-        OrganizationService orgs = core.organizations();
+        OrganizationService orgs = core.unchecked().organizations();
         tenant = orgs.createRoot(new NewOrganization("Global Markets"));
         total = 1;
         for (int r = 0; r < REGIONS; r++) {
@@ -83,19 +82,20 @@ class OrganizationTreeScaleTests {
     void treeWhenBuiltThenAtLeastTenThousandOrganizationsAndFourteenLevels() {
         assertThat(total).isGreaterThanOrEqualTo(10_000);
         // Other tests may add an organization below the deep chain; the regions 5.. are never changed.
-        assertThat(core.stores().organizations().countSubtree(tenant.path())).isBetween((long) total, total + 1L);
-        assertThat(core.stores().organizations().countSubtree(regions.get(5).path()))
+        assertThat(core.unchecked().stores().organizations().countSubtree(tenant.path())).isBetween((long) total,
+                total + 1L);
+        assertThat(core.unchecked().stores().organizations().countSubtree(regions.get(5).path()))
                 .isEqualTo(1 + DESKS_PER_REGION * (1 + TEAMS_PER_DESK));
         Organization deepest = deepChain.get(deepChain.size() - 1);
         assertThat(deepest.path().depth()).isEqualTo(DEEP_LEVELS);
-        assertThat(core.organizations().lineage(deepest.id())).extracting(Organization::id)
+        assertThat(core.unchecked().organizations().lineage(deepest.id())).extracting(Organization::id)
                 .containsExactlyElementsOf(deepChain.stream().map(Organization::id).toList());
     }
 
     @Test
     void subtreeWhenPagedThenEveryDescendantExactlyOnceInPathOrder() {
         Organization region = regions.get(3);
-        List<Organization> all = Page.all(p -> core.organizations().subtree(region.id(), p), 97);
+        List<Organization> all = Page.all(p -> core.unchecked().organizations().subtree(region.id(), p), 97);
         assertThat(all).hasSize(1 + DESKS_PER_REGION * (1 + TEAMS_PER_DESK));
         assertThat(all).extracting(o -> o.path().value()).isSorted().doesNotHaveDuplicates();
         assertThat(all).allMatch(o -> region.path().isAncestorOrSelfOf(o.path()));
@@ -104,12 +104,13 @@ class OrganizationTreeScaleTests {
     @Test
     void adminGrantWhenAtRegionThenCoversDeepestLevelButNoSiblingRegion() {
         Actor regionalAdmin = Actor.user("regional-admin-0");
-        admin.grantAdmin(SYSTEM, new GrantAdmin(regionalAdmin, regions.get(0).id(),
+        admin.adminGrants().grant(SYSTEM, new NewAdminGrant(regionalAdmin, regions.get(0).id(),
                 EnumSet.of(AdminCapability.MANAGE_ORGANIZATIONS)));
         Organization deepest = deepChain.get(deepChain.size() - 1);
-        Organization created = admin.createOrganization(regionalAdmin, deepest.id(), new NewOrganization("Level 15"));
+        Organization created = admin.organizations().create(regionalAdmin, deepest.id(),
+                new NewOrganization("Level 15"));
         assertThat(created.path().depth()).isEqualTo(DEEP_LEVELS + 1);
-        assertThatThrownBy(() -> admin.createOrganization(regionalAdmin, regions.get(1).id(),
+        assertThatThrownBy(() -> admin.organizations().create(regionalAdmin, regions.get(1).id(),
                 new NewOrganization("Intruder"))).isInstanceOf(IdentityException.class)
                 .extracting(e -> ((IdentityException) e).code()).isEqualTo(AdminErrors.NOT_PERMITTED);
     }
@@ -118,7 +119,7 @@ class OrganizationTreeScaleTests {
     void moveWhenTargetInsideOwnSubtreeThenCycleRefusedAtAnyDepth() {
         Organization level3 = deepChain.get(2);
         Organization deepest = deepChain.get(deepChain.size() - 1);
-        assertThatThrownBy(() -> core.organizations().move(level3.id(), deepest.id()))
+        assertThatThrownBy(() -> core.unchecked().organizations().move(level3.id(), deepest.id()))
                 .isInstanceOf(IdentityException.class)
                 .extracting(e -> ((IdentityException) e).code()).isEqualTo(OrgErrors.CYCLE);
     }
@@ -126,15 +127,15 @@ class OrganizationTreeScaleTests {
     @Test
     void suspendWhenRegionOfFiveHundredOrganizationsThenAllCutAtOnceAndAdministrationRefused() {
         Organization region = regions.get(REGIONS - 1);
-        SuspensionReport report = admin.suspend(SYSTEM, region.id(), "regional contract ended");
+        SuspensionReport report = admin.governance().suspend(SYSTEM, region.id(), "regional contract ended");
         assertThat(report.suspendedOrganizations()).hasSize(1 + DESKS_PER_REGION * (1 + TEAMS_PER_DESK));
-        Organization team = Page.all(p -> core.organizations().subtree(region.id(), p), 1000)
+        Organization team = Page.all(p -> core.unchecked().organizations().subtree(region.id(), p), 1000)
                 .get(DESKS_PER_REGION * TEAMS_PER_DESK);
         assertThat(team.status()).isEqualTo(OrgStatus.SUSPENDED);
-        assertThatThrownBy(() -> admin.createOrganization(SYSTEM, team.id(), new NewOrganization("x")))
+        assertThatThrownBy(() -> admin.organizations().create(SYSTEM, team.id(), new NewOrganization("x")))
                 .isInstanceOf(IdentityException.class)
                 .extracting(e -> ((IdentityException) e).code()).isEqualTo(OrgErrors.SUSPENDED);
-        admin.resume(SYSTEM, region.id(), "renewed");
-        assertThat(core.organizations().require(team.id()).isActive()).isTrue();
+        admin.governance().resume(SYSTEM, region.id(), "renewed");
+        assertThat(core.unchecked().organizations().require(team.id()).isActive()).isTrue();
     }
 }

@@ -7,9 +7,9 @@ import io.partnerid.core.Actor;
 import io.partnerid.core.ErrorCode;
 import io.partnerid.core.IdentityException;
 import io.partnerid.core.Page;
+import io.partnerid.core.group.Group;
 import io.partnerid.core.org.OrgErrors;
 import io.partnerid.core.org.Organization;
-import io.partnerid.core.group.Group;
 import io.partnerid.core.user.User;
 import io.partnerid.core.user.UserErrors;
 import io.partnerid.core.user.UserId;
@@ -192,8 +192,8 @@ class RoleServiceTests {
     @Test
     void assignWhenUnknownRoleUserOrSuspendedOrganizationThenRefused() {
         Role trader = role(root, "trader", true, "orders:read");
-        assertCode(() -> roles.assign(new RoleService.NewAssignment(RoleId.of("nope"), new UserAssignee(alice.id()),
-                root.id()), ADMIN), RoleErrors.NOT_FOUND);
+        assertCode(() -> roles.assign(RoleService.NewAssignment.builder(RoleId.of("nope"),
+                new UserAssignee(alice.id()), root.id()).build(), ADMIN), RoleErrors.NOT_FOUND);
         assertCode(() -> assign(trader, new UserAssignee(UserId.of("nope")), root), UserErrors.NOT_FOUND);
         dir.suspend(mid.id());
         assertCode(() -> assign(trader, new UserAssignee(alice.id()), leaf), OrgErrors.SUSPENDED);
@@ -229,7 +229,7 @@ class RoleServiceTests {
         Role trader = role(root, "trader", true, "orders:read");
         assign(trader, new UserAssignee(alice.id()), mid);
         assertThat(roles.effectiveRoles(alice.id(), mid.id(), now())).hasSize(1);
-        roles.updateRole(trader.id(), new RoleService.NewRole("trader", Set.of("orders:read"), false));
+        roles.updateRole(trader.id(), RoleService.NewRole.builder("trader").permissions(Set.of("orders:read")).build());
         assertThat(roles.effectiveRoles(alice.id(), mid.id(), now())).isEmpty();
     }
 

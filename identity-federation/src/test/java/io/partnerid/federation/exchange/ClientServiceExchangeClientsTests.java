@@ -62,8 +62,8 @@ class ClientServiceExchangeClientsTests extends ExchangeClientsContract {
         if (tokenExchangeAllowed) {
             grantTypes.add(GrantTypes.TOKEN_EXCHANGE);
         }
-        ClientRegistration reg = clients.register(owner.id(), new ClientService.NewClient("Contract client",
-                grantTypes, Set.of(), scopes, audiences, true));
+        ClientRegistration reg = clients.register(owner.id(), ClientService.NewClient.builder("Contract client")
+                .grantTypes(grantTypes).scopes(scopes).audiences(audiences).build());
         return new Registered(new ExchangeClient(reg.client().id().value(), owner.id(), tokenExchangeAllowed, scopes,
                 audiences), reg.plaintextSecret().orElseThrow());
     }
@@ -71,9 +71,9 @@ class ClientServiceExchangeClientsTests extends ExchangeClientsContract {
     @Test
     void authenticateWhenSecretRightThenAllowancesFromRegistration() {
         Organization acme = orgs.createRoot(new OrganizationService.NewOrganization("Acme"));
-        ClientRegistration reg = clients.register(acme.id(), new ClientService.NewClient("Gateway",
-                Set.of(GrantTypes.TOKEN_EXCHANGE, GrantTypes.CLIENT_CREDENTIALS), Set.of(), Set.of("orders:read"),
-                Set.of("https://orders.acme.example"), true));
+        ClientRegistration reg = clients.register(acme.id(), ClientService.NewClient.builder("Gateway")
+                .grantTypes(Set.of(GrantTypes.TOKEN_EXCHANGE, GrantTypes.CLIENT_CREDENTIALS))
+                .scopes(Set.of("orders:read")).audiences(Set.of("https://orders.acme.example")).build());
         String id = reg.client().id().value();
         String secret = reg.plaintextSecret().orElseThrow();
 
@@ -91,8 +91,8 @@ class ClientServiceExchangeClientsTests extends ExchangeClientsContract {
     @Test
     void authenticateWhenRegisteredWithoutExchangeGrantThenNotAllowed() {
         Organization acme = orgs.createRoot(new OrganizationService.NewOrganization("Acme"));
-        ClientRegistration reg = clients.register(acme.id(), new ClientService.NewClient("Batch",
-                Set.of(GrantTypes.CLIENT_CREDENTIALS), Set.of(), Set.of("orders:read"), Set.of(), true));
+        ClientRegistration reg = clients.register(acme.id(), ClientService.NewClient.builder("Batch")
+                .grantTypes(Set.of(GrantTypes.CLIENT_CREDENTIALS)).scopes(Set.of("orders:read")).build());
         assertThat(adapter.authenticate(acme.id(), ClientCredentials.of(reg.client().id().value(),
                 reg.plaintextSecret().orElseThrow())).orElseThrow().tokenExchangeAllowed()).isFalse();
     }
@@ -102,8 +102,8 @@ class ClientServiceExchangeClientsTests extends ExchangeClientsContract {
     void authenticateWhenClientOfAnotherOrganizationThenEmpty() {
         Organization acme = orgs.createRoot(new OrganizationService.NewOrganization("Acme"));
         Organization globex = orgs.createRoot(new OrganizationService.NewOrganization("Globex"));
-        ClientRegistration reg = clients.register(globex.id(), new ClientService.NewClient("Globex gateway",
-                Set.of(GrantTypes.TOKEN_EXCHANGE), Set.of(), Set.of("orders:read"), Set.of(), true));
+        ClientRegistration reg = clients.register(globex.id(), ClientService.NewClient.builder("Globex gateway")
+                .grantTypes(Set.of(GrantTypes.TOKEN_EXCHANGE)).scopes(Set.of("orders:read")).build());
         ClientCredentials credentials = ClientCredentials.of(reg.client().id().value(),
                 reg.plaintextSecret().orElseThrow());
 

@@ -89,7 +89,8 @@ public final class ClientFixtures {
 
         /** The request. */
         public NewClient build() {
-            return new NewClient(name, grantTypes, redirectUris, scopes, audiences, confidential);
+            return NewClient.builder(name).grantTypes(grantTypes).redirectUris(redirectUris).scopes(scopes)
+                    .audiences(audiences).confidential(confidential).build();
         }
     }
 }

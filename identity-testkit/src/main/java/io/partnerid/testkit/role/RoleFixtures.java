@@ -65,7 +65,7 @@ public final class RoleFixtures {
 
         /** The request. */
         public NewRole build() {
-            return new NewRole(name, permissions, inheritable);
+            return NewRole.builder(name).permissions(permissions).inheritable(inheritable).build();
         }
     }
 
@@ -97,7 +97,10 @@ public final class RoleFixtures {
 
         /** The request. */
         public NewAssignment build() {
-            return new NewAssignment(role, assignee, at, validFrom, validUntil);
+            NewAssignment.Builder request = NewAssignment.builder(role, assignee, at);
+            validFrom.ifPresent(request::validFrom);
+            validUntil.ifPresent(request::validUntil);
+            return request.build();
         }
     }
 }

@@ -75,7 +75,10 @@ public final class UserFixtures {
         public NewUser build() {
             Optional<String> mail = emailSet ? email : Optional.of(username.toLowerCase(java.util.Locale.ROOT)
                     + "@example.com");
-            return new NewUser(pool, username, mail, displayName.orElse(username), status);
+            NewUser.Builder request = NewUser.builder(pool, username).displayName(displayName.orElse(username))
+                    .status(status);
+            mail.ifPresent(request::email);
+            return request.build();
         }
     }
 }

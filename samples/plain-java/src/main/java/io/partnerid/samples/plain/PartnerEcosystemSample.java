@@ -7,11 +7,11 @@ import io.partnerid.core.IdentityCore;
 import io.partnerid.core.IdentityException;
 import io.partnerid.core.IdentityRuntime;
 import io.partnerid.core.admin.AdminCapability;
-import io.partnerid.core.admin.DelegatedAdministration.GrantAdmin;
-import io.partnerid.core.admin.DelegatedAdministration.Invite;
 import io.partnerid.core.admin.DelegatedAdministration;
 import io.partnerid.core.admin.InvitationRedemption;
 import io.partnerid.core.admin.InvitationTicket;
+import io.partnerid.core.admin.NewAdminGrant;
+import io.partnerid.core.admin.NewInvitation;
 import io.partnerid.core.audit.AsyncAuditPublisher;
 import io.partnerid.core.audit.ChainVerification;
 import io.partnerid.core.domain.InMemoryDnsTxtResolver;
@@ -27,7 +27,6 @@ import io.partnerid.core.token.PrivateKeyProtector;
 import io.partnerid.core.user.IdentityPool;
 import io.partnerid.core.user.User;
 import io.partnerid.core.user.UserService.NewUser;
-import io.partnerid.core.user.UserStatus;
 import java.io.PrintStream;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -38,7 +37,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -109,23 +107,27 @@ public final class PartnerEcosystemSample {
         Map<String, IdentityPool> pools = new LinkedHashMap<>();
         Map<String, Actor> partnerAdmins = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> partner : ecosystem.entrySet()) {
-            Organization root = admin.createRootOrganization(platform, new NewOrganization(partner.getKey()));
+            Organization root = admin.organizations().createRoot(platform, new NewOrganization(partner.getKey()));
             partners.put(partner.getKey(), root.id());
             for (String unit : partner.getValue()) {
-                units.put(unit, admin.createOrganization(platform, root.id(), new NewOrganization(unit)).id());
+                units.put(unit, admin.organizations().create(platform, root.id(), new NewOrganization(unit)).id());
             }
-            IdentityPool pool = admin.createPool(platform, root.id(), partner.getKey() + " workforce");
+            IdentityPool pool = admin.users().createPool(platform, root.id(), partner.getKey() + " workforce");
             pools.put(partner.getKey(), pool);
-            Role member = admin.defineRole(platform, root.id(),
-                    new NewRole("partner-user", Set.of("portal:access", "orders:read"), true));
-            admin.defineRole(platform, root.id(), new NewRole("payments-approver", Set.of("payments:approve"), true));
+            Role member = admin.roles().define(platform, root.id(),
+                    NewRole.builder("partner-user").permissions(Set.of("portal:access", "orders:read"))
+                            .inheritable(true).build());
+            admin.roles().define(platform, root.id(), NewRole.builder("payments-approver")
+                    .permissions(Set.of("payments:approve")).inheritable(true).build());
             // The partner appoints its own admin: a user of its pool with admin capabilities over its subtree.
-            User partnerAdmin = admin.createUser(platform, new NewUser(pool.id(), "admin",
-                    Optional.of("it-admin@" + slug(partner.getKey()) + ".example"), partner.getKey() + " IT admin",
-                    UserStatus.ACTIVE));
-            admin.assignRole(platform, new NewAssignment(member.id(), new UserAssignee(partnerAdmin.id()), root.id()));
+            User partnerAdmin = admin.users().create(platform, NewUser.builder(pool.id(), "admin")
+                    .email("it-admin@" + slug(partner.getKey()) + ".example")
+                    .displayName(partner.getKey() + " IT admin")
+                    .build());
+            admin.roles().assign(platform, NewAssignment.builder(member.id(), new UserAssignee(partnerAdmin.id()),
+                    root.id()).build());
             Actor adminActor = Actor.user(partnerAdmin.id().value());
-            admin.grantAdmin(platform, new GrantAdmin(adminActor, root.id(), EnumSet.of(
+            admin.adminGrants().grant(platform, new NewAdminGrant(adminActor, root.id(), EnumSet.of(
                     AdminCapability.MANAGE_ORGANIZATIONS, AdminCapability.MANAGE_USERS, AdminCapability.ASSIGN_ROLES,
                     AdminCapability.MANAGE_GROUPS, AdminCapability.MANAGE_ADMINS, AdminCapability.APPROVE_REQUESTS,
                     AdminCapability.VIEW_AUDIT)));
@@ -137,43 +139,47 @@ public final class PartnerEcosystemSample {
         // 3. Delegated administration by the partners' own admins.
         Actor meridianAdmin = partnerAdmins.get("Meridian Capital Markets");
         OrgId equities = units.get("Equities");
-        Organization apac = admin.createOrganization(meridianAdmin, equities, new NewOrganization("APAC Cash Desk"));
-        User trader = admin.createUser(meridianAdmin, new NewUser(pools.get("Meridian Capital Markets").id(), "j.tanaka",
-                Optional.of("j.tanaka@meridian.example"), "J. Tanaka", UserStatus.ACTIVE));
-        Role partnerUser = core.roles().findRoleByName(partners.get("Meridian Capital Markets"), "partner-user")
-                .orElseThrow();
-        admin.assignRole(meridianAdmin, new NewAssignment(partnerUser.id(), new UserAssignee(trader.id()), apac.id(),
-                Optional.empty(), Optional.of(runtime.now().plus(Duration.ofDays(90)))));
-        InvitationTicket ticket = admin.invite(meridianAdmin, new Invite(pools.get("Meridian Capital Markets").id(),
-                "new.analyst@meridian.example", Set.of(partnerUser.id())));
-        InvitationRedemption redemption = admin.redeemInvitation(ticket.token(), "n.analyst", "New Analyst");
+        Organization apac = admin.organizations().create(meridianAdmin, equities,
+                new NewOrganization("APAC Cash Desk"));
+        User trader = admin.users().create(meridianAdmin,
+                NewUser.builder(pools.get("Meridian Capital Markets").id(), "j.tanaka")
+                        .email("j.tanaka@meridian.example").displayName("J. Tanaka").build());
+        Role partnerUser = core.unchecked().roles()
+                .findRoleByName(partners.get("Meridian Capital Markets"), "partner-user").orElseThrow();
+        admin.roles().assign(meridianAdmin,
+                NewAssignment.builder(partnerUser.id(), new UserAssignee(trader.id()), apac.id())
+                        .validUntil(runtime.now().plus(Duration.ofDays(90))).build());
+        InvitationTicket ticket = admin.invitations().invite(meridianAdmin, new NewInvitation(
+                pools.get("Meridian Capital Markets").id(), "new.analyst@meridian.example", Set.of(partnerUser.id())));
+        InvitationRedemption redemption = admin.invitations().redeem(ticket.token(), "n.analyst", "New Analyst");
         out.printf("Meridian admin created %s, onboarded %s (90-day access), invitation %s%n", apac.name(),
                 trader.username(), redemption instanceof InvitationRedemption.Accepted ? "accepted" : "rejected");
         out.printf("j.tanaka may at APAC Cash Desk: %s%n",
-                admin.effectivePermissions(meridianAdmin, trader.id(), apac.id()));
+                admin.roles().effectivePermissions(meridianAdmin, trader.id(), apac.id()));
 
         // 4. Refused: escalation and reaching into another partner.
         List<String> refusals = new ArrayList<>();
-        Role approver = core.roles().findRoleByName(partners.get("Meridian Capital Markets"), "payments-approver")
-                .orElseThrow();
+        Role approver = core.unchecked().roles()
+                .findRoleByName(partners.get("Meridian Capital Markets"), "payments-approver").orElseThrow();
         refusals.add(attempt(out, "assign payments-approver (a role the admin does not hold)",
-                () -> admin.assignRole(meridianAdmin, new NewAssignment(approver.id(), new UserAssignee(trader.id()),
-                        apac.id()))));
+                () -> admin.roles().assign(meridianAdmin, NewAssignment.builder(approver.id(),
+                        new UserAssignee(trader.id()), apac.id()).build())));
         refusals.add(attempt(out, "grant itself MANAGE_CLIENTS (a capability it does not hold)",
-                () -> admin.grantAdmin(meridianAdmin, new GrantAdmin(meridianAdmin, partners.get(
+                () -> admin.adminGrants().grant(meridianAdmin, new NewAdminGrant(meridianAdmin, partners.get(
                         "Meridian Capital Markets"), EnumSet.of(AdminCapability.MANAGE_CLIENTS)))));
         refusals.add(attempt(out, "create a sub-organization under Pacific Rim's Japan",
-                () -> admin.createOrganization(meridianAdmin, units.get("Japan"), new NewOrganization("Shadow"))));
+                () -> admin.organizations().create(meridianAdmin, units.get("Japan"), new NewOrganization("Shadow"))));
 
         // 5. The kill switch: Pacific Rim's Middle East operation is suspended at once.
         Actor governance = Actor.system("governance-desk");
-        SuspensionReport report = admin.suspend(governance, units.get("Middle East"), "sanctions screening");
+        SuspensionReport report = admin.governance().suspend(governance, units.get("Middle East"),
+                "sanctions screening");
         out.printf("kill switch on Middle East: %d organization(s) suspended, sections %s%n",
                 report.suspendedOrganizations().size(), report.sections().stream()
                         .map(s -> s.name() + "=" + s.count()).toList());
         refusals.add(attempt(out, "create a sub-organization in suspended Middle East",
-                () -> admin.createOrganization(partnerAdmins.get("Pacific Rim Distribution"), units.get("Middle East"),
-                        new NewOrganization("Dubai"))));
+                () -> admin.organizations().create(partnerAdmins.get("Pacific Rim Distribution"),
+                        units.get("Middle East"), new NewOrganization("Dubai"))));
 
         // 6. Every tenant's audit chain verifies.
         if (!audit.flush(Duration.ofSeconds(10))) {
@@ -188,7 +194,8 @@ public final class PartnerEcosystemSample {
         }
         audit.close();
         int organizations = (int) partners.values().stream()
-                .mapToLong(id -> stores.organizations().countSubtree(core.organizations().require(id).path())).sum();
+                .mapToLong(id -> stores.organizations().countSubtree(core.unchecked().organizations().require(id)
+                        .path())).sum();
         return new Result(partners, organizations, refusals, report, chains);
     }
 

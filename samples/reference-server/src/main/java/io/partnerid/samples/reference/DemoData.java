@@ -7,7 +7,7 @@ import io.partnerid.core.IdentityCore;
 import io.partnerid.core.Page;
 import io.partnerid.core.admin.AdminCapability;
 import io.partnerid.core.admin.DelegatedAdministration;
-import io.partnerid.core.admin.DelegatedAdministration.GrantAdmin;
+import io.partnerid.core.admin.NewAdminGrant;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.Organization;
 import io.partnerid.core.org.OrganizationService.NewOrganization;
@@ -19,7 +19,6 @@ import io.partnerid.core.user.IdentityPool;
 import io.partnerid.core.user.PoolId;
 import io.partnerid.core.user.User;
 import io.partnerid.core.user.UserService.NewUser;
-import io.partnerid.core.user.UserStatus;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -140,18 +139,21 @@ final class DemoData {
         DelegatedAdministration admin = core.admin();
 
         // The manufacturer: runs the Todo application; its staff hold the Todo roles as core roles.
-        Organization citadel = admin.createRootOrganization(SEED, new NewOrganization(CITADEL));
-        admin.createOrganization(SEED, citadel.id(), new NewOrganization("Portal Engineering"));
-        admin.createOrganization(SEED, citadel.id(), new NewOrganization("Procurement"));
-        IdentityPool citadelPool = admin.createPool(SEED, citadel.id(), "Citadel staff");
-        admin.defineRole(SEED, citadel.id(),
-                new NewRole("viewer", Set.of("user:can_read_user", "todo:can_read_todos"), true));
-        Role editor = admin.defineRole(SEED, citadel.id(), new NewRole("editor", Set.of("user:can_read_user",
-                "todo:can_read_todos", "todo:can_create_todo", "todo:can_update_todo", "todo:can_delete_todo"), true));
-        Role todoAdmin = admin.defineRole(SEED, citadel.id(),
-                new NewRole("admin", Set.of("todo:can_delete_todo"), true));
-        Role evilGenius = admin.defineRole(SEED, citadel.id(),
-                new NewRole("evil_genius", Set.of("todo:can_update_todo"), true));
+        Organization citadel = admin.organizations().createRoot(SEED, new NewOrganization(CITADEL));
+        admin.organizations().create(SEED, citadel.id(), new NewOrganization("Portal Engineering"));
+        admin.organizations().create(SEED, citadel.id(), new NewOrganization("Procurement"));
+        IdentityPool citadelPool = admin.users().createPool(SEED, citadel.id(), "Citadel staff");
+        admin.roles().define(SEED, citadel.id(),
+                NewRole.builder("viewer").permissions(Set.of("user:can_read_user", "todo:can_read_todos"))
+                        .inheritable(true).build());
+        Role editor = admin.roles().define(SEED, citadel.id(), NewRole.builder("editor")
+                .permissions(Set.of("user:can_read_user",
+                "todo:can_read_todos", "todo:can_create_todo", "todo:can_update_todo", "todo:can_delete_todo"))
+                        .inheritable(true).build());
+        Role todoAdmin = admin.roles().define(SEED, citadel.id(),
+                NewRole.builder("admin").permissions(Set.of("todo:can_delete_todo")).inheritable(true).build());
+        Role evilGenius = admin.roles().define(SEED, citadel.id(),
+                NewRole.builder("evil_genius").permissions(Set.of("todo:can_update_todo")).inheritable(true).build());
         User rick = user(admin, citadelPool, RICK, "Rick Sanchez");
         User morty = user(admin, citadelPool, MORTY, "Morty Smith");
         assign(admin, todoAdmin, rick, citadel.id());
@@ -159,22 +161,23 @@ final class DemoData {
         assign(admin, editor, morty, citadel.id());
 
         // The partner: its own admin, its own users; the Todo application only through a grant (below).
-        Organization smiths = admin.createRootOrganization(SEED, new NewOrganization(SMITHS));
-        admin.createOrganization(SEED, smiths.id(), new NewOrganization("Smith Garage"));
-        IdentityPool smithsPool = admin.createPool(SEED, smiths.id(), "Smith household");
+        Organization smiths = admin.organizations().createRoot(SEED, new NewOrganization(SMITHS));
+        admin.organizations().create(SEED, smiths.id(), new NewOrganization("Smith Garage"));
+        IdentityPool smithsPool = admin.users().createPool(SEED, smiths.id(), "Smith household");
         User beth = user(admin, smithsPool, BETH, "Beth Smith");
         User summer = user(admin, smithsPool, SUMMER, "Summer Smith");
         User jerry = user(admin, smithsPool, JERRY, "Jerry Smith");
         Actor bethAdmin = Actor.user(beth.id().value());
-        admin.grantAdmin(SEED, new GrantAdmin(bethAdmin, smiths.id(), EnumSet.of(AdminCapability.MANAGE_USERS,
+        admin.adminGrants().grant(SEED, new NewAdminGrant(bethAdmin, smiths.id(),
+                EnumSet.of(AdminCapability.MANAGE_USERS,
                 AdminCapability.ASSIGN_ROLES, AdminCapability.VIEW_AUDIT)));
 
         // The supplier: a user, no grant: every Todo decision for it is a deny.
-        Organization plumbus = admin.createRootOrganization(SEED, new NewOrganization(PLUMBUS));
-        admin.createOrganization(SEED, plumbus.id(), new NewOrganization("Plumbus Logistics"));
-        IdentityPool plumbusPool = admin.createPool(SEED, plumbus.id(), "Plumbus staff");
-        Role supplier = admin.defineRole(SEED, plumbus.id(),
-                new NewRole("supplier-user", Set.of("portal:access"), true));
+        Organization plumbus = admin.organizations().createRoot(SEED, new NewOrganization(PLUMBUS));
+        admin.organizations().create(SEED, plumbus.id(), new NewOrganization("Plumbus Logistics"));
+        IdentityPool plumbusPool = admin.users().createPool(SEED, plumbus.id(), "Plumbus staff");
+        Role supplier = admin.roles().define(SEED, plumbus.id(),
+                NewRole.builder("supplier-user").permissions(Set.of("portal:access")).inheritable(true).build());
         assign(admin, supplier, user(admin, plumbusPool, SQUANCHY, "Squanchy"), plumbus.id());
 
         // The cross-organization grant (audited as privilege changes), then the assignments; Jerry's comes last: it
@@ -193,21 +196,21 @@ final class DemoData {
     }
 
     private static User user(DelegatedAdministration admin, IdentityPool pool, String email, String name) {
-        return admin.createUser(SEED, new NewUser(pool.id(), email, Optional.of(email), name, UserStatus.ACTIVE));
+        return admin.users().create(SEED, NewUser.builder(pool.id(), email).email(email).displayName(name).build());
     }
 
     private static void assign(DelegatedAdministration admin, Role role, User user, OrgId at) {
-        admin.assignRole(SEED, new NewAssignment(role.id(), new UserAssignee(user.id()), at));
+        admin.roles().assign(SEED, NewAssignment.builder(role.id(), new UserAssignee(user.id()), at).build());
     }
 
     private static Optional<Organization> root(IdentityCore core, String name) {
-        return Page.all(p -> core.organizations().roots(p), PAGE).stream()
+        return Page.all(p -> core.unchecked().organizations().roots(p), PAGE).stream()
                 .filter(o -> o.name().equals(name))
                 .findFirst();
     }
 
     private static Optional<PoolId> firstPool(IdentityCore core, OrgId org) {
-        return core.users().pools(org, io.partnerid.core.PageRequest.first(1)).items().stream()
+        return core.unchecked().users().pools(org, io.partnerid.core.PageRequest.first(1)).items().stream()
                 .map(IdentityPool::id)
                 .findFirst();
     }

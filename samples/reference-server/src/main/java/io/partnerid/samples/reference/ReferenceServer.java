@@ -337,10 +337,10 @@ public final class ReferenceServer implements AutoCloseable {
     /** The organization trees of every root, each node with its id, name, parent, status and children. */
     private static String organizations(IdentityCore core) {
         ArrayNode roots = JsonApi.object().arrayNode();
-        for (Organization root : Page.all(p -> core.organizations().roots(p), 100)) {
+        for (Organization root : Page.all(p -> core.unchecked().organizations().roots(p), 100)) {
             Map<OrgId, ObjectNode> nodes = new LinkedHashMap<>();
             // the subtree comes in path order: every parent before its children
-            for (Organization org : Page.all(p -> core.organizations().subtree(root.id(), p), 500)) {
+            for (Organization org : Page.all(p -> core.unchecked().organizations().subtree(root.id(), p), 500)) {
                 ObjectNode node = JsonApi.object()
                         .put("id", org.id().value())
                         .put("name", org.name())
@@ -365,7 +365,7 @@ public final class ReferenceServer implements AutoCloseable {
      */
     private String auditVerification(IdentityCore core) {
         Map<OrgId, String> tenants = new LinkedHashMap<>();
-        for (Organization root : Page.all(p -> core.organizations().roots(p), 100)) {
+        for (Organization root : Page.all(p -> core.unchecked().organizations().roots(p), 100)) {
             tenants.put(root.id(), root.name());
         }
         tenants.put(DemoData.POLICY_CITADEL, "policy organization " + DemoData.POLICY_CITADEL);

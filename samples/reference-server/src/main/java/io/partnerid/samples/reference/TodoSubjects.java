@@ -70,9 +70,9 @@ final class TodoSubjects implements SubjectResolver, CandidateDirectory<SubjectR
         String org = subject.id().substring(0, slash);
         String username = subject.id().substring(slash + 1);
         if (org.equals(DemoData.POLICY_CITADEL.value())) {
-            return active(core.users().findByUsername(ecosystem.citadelPool(), username)).map(staff -> {
+            return active(core.unchecked().users().findByUsername(ecosystem.citadelPool(), username)).map(staff -> {
                 List<RoleAssignment> roles = new ArrayList<>();
-                for (Role role : core.roles().effectiveRoles(staff.id(), ecosystem.citadel())) {
+                for (Role role : core.unchecked().roles().effectiveRoles(staff.id(), ecosystem.citadel())) {
                     roles.add(RoleAssignment.of(role.name()));
                 }
                 return Subject.of(subjectId(DemoData.POLICY_CITADEL, staff.username()), DemoData.POLICY_CITADEL,
@@ -81,7 +81,7 @@ final class TodoSubjects implements SubjectResolver, CandidateDirectory<SubjectR
         }
         if (org.equals(DemoData.POLICY_SMITHS.value())) {
             // grant assignments are kept per grantee organization, by the username within it
-            return active(core.users().findByUsername(ecosystem.smithsPool(), username)).map(partner ->
+            return active(core.unchecked().users().findByUsername(ecosystem.smithsPool(), username)).map(partner ->
                     Subject.of(subjectId(DemoData.POLICY_SMITHS, partner.username()), DemoData.POLICY_SMITHS,
                             grants.roleAssignments(DemoData.POLICY_SMITHS, partner.username())));
         }
@@ -106,7 +106,7 @@ final class TodoSubjects implements SubjectResolver, CandidateDirectory<SubjectR
             if (room <= 0) {
                 break;
             }
-            for (User u : core.users().usersInPool(pool.getValue(), PageRequest.first(room)).items()) {
+            for (User u : core.unchecked().users().usersInPool(pool.getValue(), PageRequest.first(room)).items()) {
                 if (u.status() == UserStatus.ACTIVE) {
                     out.add(new SubjectRef(USER, subjectId(pool.getKey(), u.username()), Map.of()));
                 }

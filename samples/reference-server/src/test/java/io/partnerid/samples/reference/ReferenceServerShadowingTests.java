@@ -9,12 +9,10 @@ import io.partnerid.core.role.UserAssignee;
 import io.partnerid.core.user.PoolId;
 import io.partnerid.core.user.User;
 import io.partnerid.core.user.UserService.NewUser;
-import io.partnerid.core.user.UserStatus;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -44,15 +42,15 @@ class ReferenceServerShadowingTests {
         DemoData.Ecosystem demo = server.ecosystem();
         // staff named like the partner Summer, holding the Citadel's admin role
         User staffSummer = user(core, demo.citadelPool(), DemoData.SUMMER);
-        core.admin().assignRole(TEST, new NewAssignment(core.roles().findRoleByName(demo.citadel(), "admin")
-                .orElseThrow().id(), new UserAssignee(staffSummer.id()), demo.citadel()));
+        core.admin().roles().assign(TEST, NewAssignment.builder(core.unchecked().roles()
+                .findRoleByName(demo.citadel(), "admin")
+                .orElseThrow().id(), new UserAssignee(staffSummer.id()), demo.citadel()).build());
         // a partner user named like the Citadel's Rick (an admin and evil genius), with no grant roles
         user(core, demo.smithsPool(), DemoData.RICK);
     }
 
     private static User user(IdentityCore core, PoolId pool, String username) {
-        return core.admin().createUser(TEST, new NewUser(pool, username, Optional.empty(), "Namesake",
-                UserStatus.ACTIVE));
+        return core.admin().users().create(TEST, NewUser.builder(pool, username).displayName("Namesake").build());
     }
 
     @AfterAll
