@@ -17,6 +17,7 @@ import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.org.InMemoryOrganizationRepository;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.OrganizationService;
+import io.partnerid.core.org.OrganizationStatusCache;
 import io.partnerid.core.token.AccessTokenRequest;
 import io.partnerid.core.token.AccessTokenService;
 import io.partnerid.core.token.InMemoryRevokedTokenStore;
@@ -58,6 +59,8 @@ final class ExchangeFixture {
     final IdentityRuntime runtime = TestRuntimes.on(clock);
     final InMemoryOrganizationRepository orgRepository = new InMemoryOrganizationRepository();
     final OrganizationService orgs = new OrganizationService(orgRepository, runtime);
+    /** Staleness zero: a suspension written to the repository, as by another node, is seen at once. */
+    final OrganizationStatusCache organizationStatus = OrganizationStatusCaches.readThrough(orgRepository, runtime);
     final SigningKeyService keys;
     final AccessTokenService tokens;
     final ExchangePolicyRepository policies;
@@ -82,7 +85,7 @@ final class ExchangeFixture {
                 .build();
         keys.initialize(KeySetId.of("default"), SigningAlgorithm.ES256);
         tokens = AccessTokenService.builder(ISSUER, keys, runtime)
-                .organizationStatus(OrganizationStatusCaches.readThrough(orgRepository, runtime))
+                .organizationStatus(organizationStatus)
                 .revocations(new InMemoryRevokedTokenStore())
                 .audit(AuditPublisher.discarding())
                 .build();
@@ -110,8 +113,9 @@ final class ExchangeFixture {
     }
 
     TokenExchangeService exchangeService(Consumer<TokenExchangeService.Builder> customize) {
-        TokenExchangeService.Builder b = TokenExchangeService.builder(tokens, policies, clients, orgRepository, runtime)
-                .audit(events::add).selfAudience(STS).jwksFetcher(uri -> {
+        TokenExchangeService.Builder b = TokenExchangeService.builder().tokens(tokens)
+                .organizationStatus(organizationStatus).policies(policies).clients(clients).runtime(runtime)
+                .auditPublisher(events::add).selfAudience(STS).jwksFetcher(uri -> {
                     fetches.computeIfAbsent(uri, u -> new AtomicInteger()).incrementAndGet();
                     String doc = jwksDocuments.get(uri);
                     if (doc == null) {
