@@ -32,11 +32,11 @@ import io.partnerid.authz.risk.RiskAssessment;
 import io.partnerid.authz.risk.RiskContext;
 import io.partnerid.authz.risk.RiskEngine;
 import io.partnerid.authz.risk.RiskPolicy;
+import io.partnerid.core.Actor;
 import io.partnerid.core.IdentityCore;
 import io.partnerid.core.IdentityRuntime;
 import io.partnerid.core.admin.AdminCapability;
 import io.partnerid.core.admin.DelegatedAdministration.GrantAdmin;
-import io.partnerid.core.Actor;
 import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.jdbc.PartnerIdSchema;
 import io.partnerid.core.org.OrgId;
@@ -47,8 +47,8 @@ import io.partnerid.testkit.TestRuntimes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -164,18 +164,20 @@ class AuthzGuideTests {
                 ? new IdentityVerifier.Verified(new VerifiedPrincipal("alice", OrgId.of("acme"),
                         List.of(RoleAssignment.of("clerk")), Map.of(), Optional.empty()))
                 : new IdentityVerifier.Refused("unknown token");
-        EntitlementService entitlements = EntitlementService.builder(runtime.clock(), EntitlementCatalog.of(
+        EntitlementService entitlements = EntitlementService.builder(runtime, EntitlementCatalog.of(
                 List.of(new Tier("pro", Set.of("invoicing"), Map.of("api-calls", QuotaLimit.of(1000, Duration.ofMinutes(1))))),
                 List.of(Contract.of(OrgId.of("acme"), "pro")))).build();
-        RiskEngine risk = RiskEngine.builder(runtime.clock())
+        RiskEngine risk = RiskEngine.builder(runtime)
                 .policies(Map.of(OrgId.of("acme"), RiskPolicy.DEFAULT.withAllowlist("10.0.0.0/8")))
                 .build();
         ZeroTrustPipeline pipeline = ZeroTrustPipeline.builder(runtime, verifier, engine, org -> true)
                 .risk(risk).entitlements(entitlements).audit(audit, 0.05).build();
 
-        Decision d = pipeline.authorize(new AccessRequest("valid-token", Optional.of("10.1.2.3"), Optional.of("laptop-7"),
-                "create", Resource.of("invoice", "inv-9", OrgId.of("acme")), Map.of(),
-                Optional.of("invoicing"), Optional.of("api-calls")));
+        Decision d = pipeline.authorize(AccessRequest.builder("valid-token", "create",
+                        Resource.of("invoice", "inv-9", OrgId.of("acme")))
+                .ip("10.1.2.3").deviceId("laptop-7")              // risk: allowlist, new device
+                .feature("invoicing").quota("api-calls")          // entitlements: tier feature, one unit of quota
+                .build());
         if (!d.permitted() && d.obligations().stream().anyMatch(o -> o instanceof Obligation.StepUp)) {
             // ask the user for a second factor, then retry with the stronger token
         }
@@ -223,7 +225,7 @@ class AuthzGuideTests {
         JdbcRiskStateStore riskState = JdbcRiskStateStore.builder(dataSource, runtime.clock())
                 .deviceTtl(Duration.ofDays(30))
                 .build();
-        RiskEngine risk = RiskEngine.builder(runtime.clock()).stateStore(riskState).build();
+        RiskEngine risk = RiskEngine.builder(runtime).stateStore(riskState).build();
 
         // globexAdmin holds ASSIGN_ROLES over Globex: it hands Acme's offer to its own users
         grants.assign(globexAdmin, "acme-to-globex", globex, "bob", "viewer");

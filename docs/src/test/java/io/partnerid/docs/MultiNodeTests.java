@@ -140,8 +140,8 @@ class MultiNodeTests {
         }
 
         boolean permitted(String token, OrgId resourceOrg) {
-            return pipeline.authorize(AccessRequest.of(token, "read", new Resource("order", "o-1", resourceOrg,
-                    Map.of()))).permitted();
+            return pipeline.authorize(AccessRequest.builder(token, "read", new Resource("order", "o-1", resourceOrg,
+                    Map.of())).build()).permitted();
         }
     }
 
