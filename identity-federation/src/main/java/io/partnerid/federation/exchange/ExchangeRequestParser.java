@@ -25,7 +25,10 @@ final class ExchangeRequestParser {
     private static final Set<String> SINGLE_VALUED = Set.of("grant_type", "subject_token", "subject_token_type",
             "actor_token", "actor_token_type", "requested_token_type", "scope");
 
-    /** Parses {@code form}; refuses {@code exchange.unsupported_grant}, {@code malformed_request}, {@code invalid_target}. */
+    /**
+     * Parses {@code form}; refuses {@code exchange.unsupported_grant}, {@code exchange.malformed_request},
+     * {@code exchange.invalid_target}.
+     */
     StepOutcome<ParsedExchange> parse(Map<String, List<String>> form) {
         // RFC 8693 §2.1: "grant_type REQUIRED. The value urn:ietf:params:oauth:grant-type:token-exchange"
         List<String> grant = form.getOrDefault("grant_type", List.of());

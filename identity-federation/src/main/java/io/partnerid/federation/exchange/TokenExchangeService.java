@@ -249,7 +249,10 @@ public final class TokenExchangeService {
         private Builder() {
         }
 
-        /** Required: issues the exchanged tokens and verifies our own subject and actor tokens ({@code core.tokens()}). */
+        /**
+         * Required: issues the exchanged tokens and verifies our own subject and actor tokens
+         * ({@code core.tokens()}).
+         */
         public Builder tokens(AccessTokenService value) {
             this.tokens = Objects.requireNonNull(value, "tokens");
             return this;

@@ -22,6 +22,7 @@ import io.partnerid.core.token.AccessTokenRequest;
 import io.partnerid.core.token.AccessTokenService;
 import io.partnerid.core.token.InMemoryRevokedTokenStore;
 import io.partnerid.core.token.InMemorySigningKeyRepository;
+import io.partnerid.core.token.JwtClaims;
 import io.partnerid.core.token.KeySetId;
 import io.partnerid.core.token.PrivateKeyProtector;
 import io.partnerid.core.token.SigningAlgorithm;
@@ -36,6 +37,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -146,6 +148,37 @@ final class ExchangeFixture {
         return ExchangePolicy.builder(acme).allowedClients("gateway", "reporting")
                 .trustedIssuers(trusted(PARTNER_A, JWKS_A)).reachableAudiences(ORDERS, BILLING)
                 .allowImpersonation(true).maxDelegationDepth(2).maxLifetime(Duration.ofMinutes(10));
+    }
+
+    /** Acme's policy with {@code change} applied. */
+    ExchangePolicy acmePolicy(Consumer<ExchangePolicy.Builder> change) {
+        ExchangePolicy.Builder b = acmePolicy();
+        change.accept(b);
+        return b.build();
+    }
+
+    /** Acme's gateway client as registered. */
+    ExchangeClient gateway() {
+        return client("gateway", acme).allowedScopes("orders:read", "orders:write", "profile")
+                .allowedAudiences(ORDERS, BILLING).build();
+    }
+
+    /**
+     * A token as the validation step hands it on (for testing the later steps alone): alice's, ours at acme or
+     * partner A's, with {@code change} applied to its claims.
+     */
+    ValidatedToken validated(boolean ours, Consumer<Map<String, Object>> change) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", ours ? ISSUER : PARTNER_A);
+        claims.put("sub", "alice");
+        claims.put("exp", clock.instant().plusSeconds(600).getEpochSecond());
+        claims.put("scope", "orders:read orders:write admin");
+        if (ours) {
+            claims.put(JwtClaims.ORG_ID, acme.value());
+        }
+        change.accept(claims);
+        return new ValidatedToken(JwtClaims.of(claims), (String) claims.get("iss"), ours,
+                ours ? Optional.empty() : Optional.of(trusted(PARTNER_A, JWKS_A)));
     }
 
     void publish(URI uri, ECKey... keys) {
