@@ -166,20 +166,21 @@ class AuthzGuideTests {
                 ? new IdentityVerifier.Verified(new VerifiedPrincipal("alice", OrgId.of("acme"),
                         List.of(RoleAssignment.of("clerk")), Map.of(), Optional.empty()))
                 : new IdentityVerifier.Refused("unknown token");
-        EntitlementService entitlements = EntitlementService.builder(runtime.clock(), EntitlementCatalog.of(
+        EntitlementService entitlements = EntitlementService.builder(runtime, EntitlementCatalog.of(
                 List.of(new Tier("pro", Set.of("invoicing"), Map.of("api-calls", QuotaLimit.of(1000,
                         Duration.ofMinutes(1))))),
                 List.of(Contract.of(OrgId.of("acme"), "pro")))).build();
-        RiskEngine risk = RiskEngine.builder(runtime.clock())
+        RiskEngine risk = RiskEngine.builder(runtime)
                 .policies(Map.of(OrgId.of("acme"), RiskPolicy.DEFAULT.withAllowlist("10.0.0.0/8")))
                 .build();
         ZeroTrustPipeline pipeline = ZeroTrustPipeline.builder(runtime, verifier, engine, org -> true)
                 .risk(risk).entitlements(entitlements).audit(audit, 0.05).build();
 
-        Decision d = pipeline.authorize(new AccessRequest("valid-token", Optional.of("10.1.2.3"),
-                Optional.of("laptop-7"),
-                "create", Resource.of("invoice", "inv-9", OrgId.of("acme")), Map.of(),
-                Optional.of("invoicing"), Optional.of("api-calls")));
+        Decision d = pipeline.authorize(AccessRequest.builder("valid-token", "create",
+                        Resource.of("invoice", "inv-9", OrgId.of("acme")))
+                .ip("10.1.2.3").deviceId("laptop-7")              // risk: allowlist, new device
+                .feature("invoicing").quota("api-calls")          // entitlements: tier feature, one unit of quota
+                .build());
         if (!d.permitted() && d.obligations().stream().anyMatch(o -> o instanceof Obligation.StepUp)) {
             // ask the user for a second factor, then retry with the stronger token
         }
@@ -228,7 +229,7 @@ class AuthzGuideTests {
         JdbcRiskStateStore riskState = JdbcRiskStateStore.builder(dataSource, runtime.clock())
                 .deviceTtl(Duration.ofDays(30))
                 .build();
-        RiskEngine risk = RiskEngine.builder(runtime.clock()).stateStore(riskState).build();
+        RiskEngine risk = RiskEngine.builder(runtime).stateStore(riskState).build();
 
         // globexAdmin holds ASSIGN_ROLES over Globex: it hands Acme's offer to its own users
         grants.assign(globexAdmin, "acme-to-globex", globex, "bob", "viewer");

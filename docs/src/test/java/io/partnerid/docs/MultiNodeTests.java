@@ -2,6 +2,8 @@ package io.partnerid.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.partnerid.authz.Decision;
+import io.partnerid.authz.Reason;
 import io.partnerid.authz.Resource;
 import io.partnerid.authz.RoleAssignment;
 import io.partnerid.authz.engine.PolicyEngine;
@@ -29,6 +31,16 @@ import io.partnerid.core.token.PrivateKeyProtector;
 import io.partnerid.core.token.RejectionReason;
 import io.partnerid.core.token.SigningAlgorithm;
 import io.partnerid.core.token.TokenVerification;
+import io.partnerid.federation.exchange.ClientCredentials;
+import io.partnerid.federation.exchange.ExchangeClient;
+import io.partnerid.federation.exchange.ExchangeClients;
+import io.partnerid.federation.exchange.ExchangeErrors;
+import io.partnerid.federation.exchange.ExchangeOutcome;
+import io.partnerid.federation.exchange.ExchangePolicy;
+import io.partnerid.federation.exchange.ExchangeRequest;
+import io.partnerid.federation.exchange.InMemoryExchangeClients;
+import io.partnerid.federation.exchange.JdbcExchangePolicyRepository;
+import io.partnerid.federation.exchange.TokenExchangeService;
 import io.partnerid.testkit.MutableClock;
 import io.partnerid.testkit.TestRuntimes;
 import io.partnerid.testkit.jdbc.TestDatabase;
@@ -46,18 +58,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two complete SDK nodes (each its own {@link IdentityCore}, status cache, signing-key cache, policy engine and
- * zero-trust pipeline) over one embedded PostgreSQL, as two instances of a host behind a load balancer: what one node
+ * zero-trust pipeline and token exchange) over one embedded PostgreSQL, as two instances of a host behind a load balancer: what one node
  * changes, the other honours within the stated bound.
  */
 class MultiNodeTests {
 
     private static final String API = "https://api.example.com";
+    private static final String STS = "https://id.example.com/token";
 
     @RegisterExtension
     static final TestDatabase DB = TestDatabases.postgres();
 
     static {
         PartnerIdSchema.migrate(DB.dataSource(), "authz"); // the grant tables, beside core's
+        PartnerIdSchema.migrate(DB.dataSource(), "federation"); // the exchange policies
     }
 
     private final MutableClock clock = MutableClock.standard();
@@ -81,6 +95,12 @@ class MultiNodeTests {
         a.core.signingKeys().initialize(KeySetId.of("default"), SigningAlgorithm.ES256);
         a.engineFor(acme, partner);
         b.engineFor(acme, partner);
+        // Acme's token endpoint exchanges tokens of the partner organization for its gateway (stored once, shared)
+        new JdbcExchangePolicyRepository(DB.dataSource()).save(ExchangePolicy.builder(acme)
+                .allowedClients("gateway").trustedOrgs(partner).reachableAudiences(API).allowImpersonation(true)
+                .build());
+        a.exchangeFor(acme);
+        b.exchangeFor(acme);
     }
 
     /** One node of the host: its own caches over the shared database. */
@@ -88,6 +108,7 @@ class MultiNodeTests {
         final IdentityCore core;
         CrossOrgGrantService grants;
         ZeroTrustPipeline pipeline;
+        TokenExchangeService exchange;
 
         Node() {
             CoreStores stores = CoreStores.jdbc(DB.dataSource());
@@ -124,6 +145,29 @@ class MultiNodeTests {
                     .grants(grants).audit(core.auditPublisher(), 1).build();
         }
 
+        /** Token exchange wired from this node's core: its tokens, status cache and audit publisher. */
+        void exchangeFor(OrgId acme) {
+            ExchangeClients clients = new InMemoryExchangeClients().register(ExchangeClient.builder("gateway", acme)
+                    .tokenExchangeAllowed(true).allowedAudiences(API).build(), "secret");
+            exchange = TokenExchangeService.builder()
+                    .tokens(core.tokens())
+                    .organizationStatus(core.organizationStatus())
+                    .auditPublisher(core.auditPublisher())
+                    .runtime(core.runtime())
+                    .policies(new JdbcExchangePolicyRepository(DB.dataSource()))
+                    .clients(clients)
+                    .selfAudience(STS)
+                    .build();
+        }
+
+        ExchangeOutcome exchangeAt(OrgId org, String subjectToken) {
+            return exchange.exchange(new ExchangeRequest(org, ClientCredentials.of("gateway", "secret"), Map.of(
+                    "grant_type", List.of("urn:ietf:params:oauth:grant-type:token-exchange"),
+                    "subject_token", List.of(subjectToken),
+                    "subject_token_type", List.of("urn:ietf:params:oauth:token-type:access_token"),
+                    "audience", List.of(API))));
+        }
+
         /** The host's look-up: the roles its grants give the verified principal. */
         private IdentityVerifier withGrantRoles(IdentityVerifier tokens) {
             return credential -> {
@@ -140,8 +184,12 @@ class MultiNodeTests {
         }
 
         boolean permitted(String token, OrgId resourceOrg) {
-            return pipeline.authorize(AccessRequest.of(token, "read", new Resource("order", "o-1", resourceOrg,
-                    Map.of()))).permitted();
+            return decide(token, resourceOrg).permitted();
+        }
+
+        Decision decide(String token, OrgId resourceOrg) {
+            return pipeline.authorize(AccessRequest.builder(token, "read", new Resource("order", "o-1", resourceOrg,
+                    Map.of())).build());
         }
     }
 
@@ -190,6 +238,45 @@ class MultiNodeTests {
         a.core.admin().governance().resume(Actor.system("ops"), acme, "settled");
         clock.advance(OrganizationStatusCache.DEFAULT_MAX_STALENESS);
         assertThat(b.core.organizationStatus().isActive(acme)).isTrue();
+    }
+
+    @Test
+    void suspendWhenPulledOnNodeAThenNodeBRefusesTheOrganizationsTokenExchangesWithinTheBound() {
+        // a partner user's token (not revoked by Acme's suspension) exchanged at Acme's token endpoint on node B
+        String bobAtPartner = a.core.tokens().issue(AccessTokenRequest.builder(partner, "bob", "portal")
+                .audience(STS).build()).value();
+        assertThat(b.exchangeAt(acme, bobAtPartner)).isInstanceOf(ExchangeOutcome.Issued.class);
+
+        a.core.admin().suspend(Actor.system("ops"), acme, "contract terminated");
+
+        assertThat(a.exchangeAt(acme, bobAtPartner)).as("node A, at once")
+                .isInstanceOfSatisfying(ExchangeOutcome.Refused.class,
+                        r -> assertThat(r.code()).isEqualTo(ExchangeErrors.CLIENT_NOT_ALLOWED));
+        clock.advance(OrganizationStatusCache.DEFAULT_MAX_STALENESS);
+        assertThat(b.exchangeAt(acme, bobAtPartner)).as("node B, within the bound")
+                .isInstanceOfSatisfying(ExchangeOutcome.Refused.class,
+                        r -> assertThat(r.code()).isEqualTo(ExchangeErrors.CLIENT_NOT_ALLOWED));
+        assertThat(b.core.tokens().verify(bobAtPartner, STS).isVerified()).as("the subject token itself is fine")
+                .isTrue();
+    }
+
+    @Test
+    void suspendWhenPulledOnNodeAThenNodeBsPipelineRefusesDecisionsOnTheOrganizationsResourcesWithinTheBound() {
+        // a partner user holding a grant on Acme's orders: his token is not revoked by Acme's suspension
+        a.grants.grant(Actor.system("ops"), new GrantDef("g-orders", acme.value(), partner.value(),
+                List.of("buyer"), List.of("order"), Optional.empty(), Optional.empty()));
+        a.grants.assign(Actor.system("ops"), "g-orders", partner, "bob", "buyer");
+        String bob = tokenOf(a, partner, "bob");
+        clock.advance(CrossOrgGrantService.DEFAULT_REFRESH_PERIOD);
+        assertThat(b.permitted(bob, acme)).isTrue();
+
+        a.core.admin().suspend(Actor.system("ops"), acme, "contract terminated");
+        clock.advance(OrganizationStatusCache.DEFAULT_MAX_STALENESS);
+
+        Decision d = b.decide(bob, acme);
+        assertThat(d.permitted()).as("node B, within the bound").isFalse();
+        assertThat(d.reasons()).extracting(Reason::code).containsExactly("org.suspended");
+        assertThat(b.core.tokens().verify(bob, API).isVerified()).isTrue();
     }
 
     @Test

@@ -231,9 +231,13 @@ class TokensGuideTests {
         // end::policy[]
 
         // tag::exchange[]
-        TokenExchangeService exchange = TokenExchangeService.builder(core.tokens(), policies, clients,
-                        core.unchecked().stores().organizations(), core.runtime())
-                .audit(core.auditPublisher())
+        TokenExchangeService exchange = TokenExchangeService.builder()
+                .tokens(core.tokens())                          // issues, and verifies our own subject tokens
+                .organizationStatus(core.organizationStatus())  // suspensions on any node, within 1 s
+                .auditPublisher(core.auditPublisher())          // one audit trail with the rest of the SDK
+                .runtime(core.runtime())
+                .policies(policies)
+                .clients(clients)
                 .selfAudience("https://id.example.com/token")
                 .build();
         Map<String, List<String>> form = Map.of(

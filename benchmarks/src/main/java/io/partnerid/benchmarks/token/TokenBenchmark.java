@@ -136,8 +136,9 @@ public class TokenBenchmark {
         SigningKeyService keys = SigningKeyService.builder(new InMemorySigningKeyRepository(),
                 PrivateKeyProtector.unprotected(), runtime).build();
         keys.initialize(KeySetId.of("default"), alg);
+        OrganizationStatusCache organizationStatus = OrganizationStatusCache.builder(orgRepository, runtime).build();
         tokens = AccessTokenService.builder(ISSUER, keys, runtime)
-                .organizationStatus(OrganizationStatusCache.builder(orgRepository, runtime).build())
+                .organizationStatus(organizationStatus)
                 .revocations(new InMemoryRevokedTokenStore(1_000_000))
                 .audit(AuditPublisher.discarding())
                 .build();
@@ -166,8 +167,9 @@ public class TokenBenchmark {
         InMemoryExchangeClients clients = new InMemoryExchangeClients().register(ExchangeClient.builder("gateway",
                 acme).tokenExchangeAllowed(true).allowedScopes("orders:read").allowedAudiences(API).build(), "secret");
         String partnerJwks = new JWKSet(partnerJwk).toString();
-        exchange = TokenExchangeService.builder(tokens, policies, clients, orgRepository, runtime).selfAudience(STS)
-                .jwksFetcher(uri -> partnerJwks).audit(AuditPublisher.discarding()).build();
+        exchange = TokenExchangeService.builder().tokens(tokens).organizationStatus(organizationStatus)
+                .policies(policies).clients(clients).runtime(runtime).selfAudience(STS)
+                .jwksFetcher(uri -> partnerJwks).auditPublisher(AuditPublisher.discarding()).build();
         exchangeRequest = new ExchangeRequest(acme, ClientCredentials.of("gateway", "secret"), Map.of(
                 "grant_type", List.of("urn:ietf:params:oauth:grant-type:token-exchange"),
                 "subject_token", List.of(partnerToken),

@@ -1,7 +1,7 @@
 package io.partnerid.authz.entitlement;
 
+import io.partnerid.core.IdentityRuntime;
 import io.partnerid.core.org.OrgId;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -18,8 +18,8 @@ import java.util.function.Function;
  * its parent's, up to the root), so a partner's sub-organizations share the partner's contract and quotas.
  *
  * <pre>{@code
- * EntitlementService entitlements = EntitlementService.builder(clock, catalog)
- *         .quotaStore(new InMemoryQuotaStore(clock))
+ * EntitlementService entitlements = EntitlementService.builder(runtime, catalog)
+ *         .quotaStore(new InMemoryQuotaStore(runtime.clock()))
  *         .lineage(org -> organizations.lineage(org).stream().map(Organization::id).toList())
  *         .build();
  * if (entitlements.check(EntitlementRequest.consume(org, Optional.of("exports"), "api-calls")).granted()) { ... }
@@ -27,21 +27,24 @@ import java.util.function.Function;
  */
 public final class EntitlementService {
 
-    private final Clock clock;
+    private final IdentityRuntime runtime;
     private final AtomicReference<EntitlementCatalog> catalog;
     private final QuotaStore quotas;
     private final Function<OrgId, List<OrgId>> lineage;
 
     private EntitlementService(Builder b) {
-        this.clock = b.clock;
+        this.runtime = b.runtime;
         this.catalog = new AtomicReference<>(b.catalog);
         this.quotas = b.quotas;
         this.lineage = b.lineage;
     }
 
-    /** Starts a builder; the quota store defaults to an {@link InMemoryQuotaStore} on the clock. */
-    public static Builder builder(Clock clock, EntitlementCatalog catalog) {
-        return new Builder(clock, catalog);
+    /**
+     * Starts a builder; the runtime's clock decides contract windows, and the quota store defaults to an
+     * {@link InMemoryQuotaStore} on that clock.
+     */
+    public static Builder builder(IdentityRuntime runtime, EntitlementCatalog catalog) {
+        return new Builder(runtime, catalog);
     }
 
     /** Replaces the tiers and contracts atomically. */
@@ -72,7 +75,7 @@ public final class EntitlementService {
                     + request.org());
         }
         Contract contract = found.get();
-        Instant now = clock.instant();
+        Instant now = runtime.now();
         if (!contract.activeAt(now)) {
             return new EntitlementOutcome.Refused(EntitlementOutcome.Why.OUTSIDE_WINDOW, "contract of "
                     + contract.org() + " is not active at " + now);
@@ -118,13 +121,13 @@ public final class EntitlementService {
      * Builds an {@link EntitlementService}; not thread-safe.
      */
     public static final class Builder {
-        private final Clock clock;
+        private final IdentityRuntime runtime;
         private final EntitlementCatalog catalog;
         private QuotaStore quotas;
         private Function<OrgId, List<OrgId>> lineage = List::of;
 
-        private Builder(Clock clock, EntitlementCatalog catalog) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+        private Builder(IdentityRuntime runtime, EntitlementCatalog catalog) {
+            this.runtime = Objects.requireNonNull(runtime, "runtime");
             this.catalog = Objects.requireNonNull(catalog, "catalog");
         }
 
@@ -145,7 +148,7 @@ public final class EntitlementService {
 
         public EntitlementService build() {
             if (quotas == null) {
-                quotas = new InMemoryQuotaStore(clock);
+                quotas = new InMemoryQuotaStore(runtime.clock());
             }
             return new EntitlementService(this);
         }

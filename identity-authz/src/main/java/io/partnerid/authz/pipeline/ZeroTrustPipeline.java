@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * ZeroTrustPipeline pipeline = ZeroTrustPipeline.builder(runtime, verifier, engine, orgStatus)
  *         .risk(riskEngine).entitlements(entitlements).audit(publisher, 0.01).build();
- * Decision d = pipeline.authorize(new AccessRequest(token, ip, device, "read", resource, Map.of(),
- *         Optional.of("orders"), Optional.of("api-calls")));
+ * Decision d = pipeline.authorize(AccessRequest.builder(token, "read", resource).ip(ip).deviceId(device)
+ *         .feature("orders").quota("api-calls").build());
  * }</pre>
  */
 public final class ZeroTrustPipeline {

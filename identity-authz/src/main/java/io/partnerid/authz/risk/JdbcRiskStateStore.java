@@ -38,8 +38,8 @@ import javax.sql.DataSource;
  *
  * <pre>{@code
  * PartnerIdSchema.migrate(dataSource, "authz");
- * RiskStateStore state = JdbcRiskStateStore.builder(dataSource, clock).deviceTtl(Duration.ofDays(30)).build();
- * RiskEngine risk = RiskEngine.builder(clock).stateStore(state).build();
+ * RiskStateStore state = JdbcRiskStateStore.builder(dataSource, runtime.clock()).deviceTtl(Duration.ofDays(30)).build();
+ * RiskEngine risk = RiskEngine.builder(runtime).stateStore(state).build();
  * }</pre>
  */
 public final class JdbcRiskStateStore implements RiskStateStore {

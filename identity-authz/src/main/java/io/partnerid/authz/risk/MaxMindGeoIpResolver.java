@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * MaxMindGeoIpResolver geoIp = MaxMindGeoIpResolver.open(Path.of("/var/lib/GeoIP/GeoLite2-Country.mmdb"));
- * RiskEngine risk = RiskEngine.builder(clock).geoIp(geoIp).build();
+ * RiskEngine risk = RiskEngine.builder(runtime).geoIp(geoIp).build();
  * }</pre>
  *
  * @see <a href="https://maxmind.github.io/MaxMind-DB/">MaxMind DB file format specification</a>

@@ -1,7 +1,7 @@
 package io.partnerid.authz.risk;
 
+import io.partnerid.core.IdentityRuntime;
 import io.partnerid.core.org.OrgId;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -21,7 +21,7 @@ import java.util.function.Function;
  * policy of an organization combines every policy along its lineage, each level only able to make it stricter.
  *
  * <pre>{@code
- * RiskEngine risk = RiskEngine.builder(clock).geoIp(table).policies(Map.of(acme, RiskPolicy.DEFAULT
+ * RiskEngine risk = RiskEngine.builder(runtime).geoIp(table).policies(Map.of(acme, RiskPolicy.DEFAULT
  *         .withAllowlist("10.0.0.0/8"))).build();
  * RiskAssessment a = risk.assess(new RiskContext(acme, "u1", Optional.of("10.1.2.3"), Optional.of("dev-1")));
  * }</pre>
@@ -30,23 +30,23 @@ public final class RiskEngine {
 
     private static final Duration RATE_WINDOW = Duration.ofMinutes(1);
 
-    private final Clock clock;
+    private final IdentityRuntime runtime;
     private final GeoIpResolver geoIp;
     private final RiskStateStore state;
     private final Function<OrgId, List<OrgId>> lineage;
     private final AtomicReference<Map<OrgId, RiskPolicy>> policies;
 
     private RiskEngine(Builder b) {
-        this.clock = b.clock;
+        this.runtime = b.runtime;
         this.geoIp = b.geoIp;
         this.state = b.state;
         this.lineage = b.lineage;
         this.policies = new AtomicReference<>(Map.copyOf(b.policies));
     }
 
-    /** Starts a builder. */
-    public static Builder builder(Clock clock) {
-        return new Builder(clock);
+    /** Starts a builder; the runtime's clock times sightings, devices and request rates. */
+    public static Builder builder(IdentityRuntime runtime) {
+        return new Builder(runtime);
     }
 
     /** Replaces every organization's policy atomically. */
@@ -81,7 +81,7 @@ public final class RiskEngine {
                 baseline = baseline == 0 ? p.rateBaselinePerMinute() : Math.min(baseline, p.rateBaselinePerMinute());
             }
         }
-        Instant now = clock.instant();
+        Instant now = runtime.now();
         List<RiskSignal> signals = new ArrayList<>();
         Optional<IpAddress> ip = ctx.ip().flatMap(IpAddress::parse);
         String subjectKey = ctx.org().value() + "/" + ctx.subjectId();
@@ -145,14 +145,14 @@ public final class RiskEngine {
 
     /** Builds a {@link RiskEngine}; not thread-safe. */
     public static final class Builder {
-        private final Clock clock;
+        private final IdentityRuntime runtime;
         private GeoIpResolver geoIp = GeoIpResolver.none();
         private RiskStateStore state;
         private Function<OrgId, List<OrgId>> lineage = List::of;
         private Map<OrgId, RiskPolicy> policies = Map.of();
 
-        private Builder(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+        private Builder(IdentityRuntime runtime) {
+            this.runtime = Objects.requireNonNull(runtime, "runtime");
         }
 
         /** The geo-IP resolver (default: knows nothing). */

@@ -7,6 +7,7 @@ import io.partnerid.authz.AuthzErrors;
 import io.partnerid.core.IdentityException;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.testkit.MutableClock;
+import io.partnerid.testkit.TestRuntimes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +26,7 @@ class EntitlementServiceTests {
             QuotaLimit.of(2, Duration.ofMinutes(1))));
     private final Tier enterprise = new Tier("enterprise", Set.of("orders", "exports", "sso"),
             Map.of("api-calls", QuotaLimit.of(1000, Duration.ofMinutes(1))));
-    private final EntitlementService service = EntitlementService.builder(clock, EntitlementCatalog.of(
+    private final EntitlementService service = EntitlementService.builder(TestRuntimes.on(clock), EntitlementCatalog.of(
                     List.of(basic, enterprise),
                     List.of(Contract.of(acme, "basic"),
                             Contract.between(trial, "enterprise", clock.instant(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.partnerid.authz.AuthzTestDatabases;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.testkit.MutableClock;
+import io.partnerid.testkit.TestRuntimes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -108,7 +109,7 @@ class QuotaConcurrencyProperties {
             throws Exception {
         MutableClock clock = MutableClock.at(Instant.parse("2026-11-30T10:00:00Z"));
         OrgId partner = OrgId.of("partner");
-        EntitlementService service = EntitlementService.builder(clock, EntitlementCatalog.of(
+        EntitlementService service = EntitlementService.builder(TestRuntimes.on(clock), EntitlementCatalog.of(
                 List.of(new Tier("pro", Set.of("api"), Map.of("calls", QuotaLimit.of(capacity, Duration.ofDays(1))))),
                 List.of(Contract.of(partner, "pro")))).build();
         ExecutorService pool = Executors.newFixedThreadPool(4);

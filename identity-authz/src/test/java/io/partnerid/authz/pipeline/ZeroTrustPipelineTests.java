@@ -54,12 +54,12 @@ class ZeroTrustPipelineTests {
     };
 
     private ZeroTrustPipeline pipeline(double sampling) {
-        RiskEngine risk = RiskEngine.builder(clock)
+        RiskEngine risk = RiskEngine.builder(TestRuntimes.on(clock))
                 .geoIp(TableGeoIpResolver.builder().network("10.0.0.0/8", new GeoLocation("FR", 48.8, 2.3))
                         .network("203.0.113.0/24", new GeoLocation("AU", -33.8, 151.2)).build())
                 .policies(Map.of(acme, RiskPolicy.DEFAULT.withAllowlist("10.0.0.0/8", "203.0.113.0/24")))
                 .lineage(o -> o.equals(emea) ? List.of(acme, emea) : List.of(o)).build();
-        EntitlementService entitlements = EntitlementService.builder(clock, EntitlementCatalog.of(
+        EntitlementService entitlements = EntitlementService.builder(TestRuntimes.on(clock), EntitlementCatalog.of(
                         List.of(new Tier("basic", Set.of("invoicing"), Map.of("api-calls",
                                 QuotaLimit.of(3, Duration.ofMinutes(1))))),
                         List.of(Contract.of(acme, "basic"))))
@@ -69,9 +69,12 @@ class ZeroTrustPipelineTests {
     }
 
     private static AccessRequest call(String token, String ip, String device, String action, String type) {
-        return new AccessRequest(token, Optional.ofNullable(ip), Optional.ofNullable(device), action,
-                Resource.of(type, "i1", OrgId.of("acme-emea")), Map.of(), Optional.of("invoicing"),
-                Optional.of("api-calls"));
+        AccessRequest.Builder request = AccessRequest.builder(token, action,
+                Resource.of(type, "i1", OrgId.of("acme-emea"))).ip(ip).feature("invoicing").quota("api-calls");
+        if (device != null) {
+            request.deviceId(device);
+        }
+        return request.build();
     }
 
     @Test
@@ -105,9 +108,8 @@ class ZeroTrustPipelineTests {
     @Test
     void authorizeWhenResourceOrgSuspendedAndSubjectOrgActiveThenDenyWithSuspensionReason() {
         ZeroTrustPipeline p = pipeline(1.0);
-        AccessRequest paris = new AccessRequest("clerk-token", Optional.of("10.1.1.1"), Optional.empty(), "read",
-                Resource.of("invoice", "i9", OrgId.of("acme-emea-paris")), Map.of(), Optional.empty(),
-                Optional.empty());
+        AccessRequest paris = AccessRequest.builder("clerk-token", "read",
+                Resource.of("invoice", "i9", OrgId.of("acme-emea-paris"))).ip("10.1.1.1").build();
         assertThat(p.authorize(paris).permitted()).isTrue(); // the clerk's role reaches the Paris subtree
 
         suspended.add(OrgId.of("acme-emea-paris")); // the resource's organization only; the subject's stays active
@@ -192,5 +194,17 @@ class ZeroTrustPipelineTests {
         ZeroTrustPipeline p = pipeline(0);
         assertThat(p.authorize(call("clerk-token", "10.1.1.1", null, "read", "invoice")).permitted()).isTrue();
         assertThat(audited).isEmpty();
+    }
+
+    @Test
+    void builderWhenOnlyEssentialsThenNothingElseKnownAndToStringWithoutCredential() {
+        AccessRequest request = AccessRequest.builder("secret-token", "read", Resource.of("invoice", "i1", acme))
+                .build();
+        assertThat(request.ip()).isEmpty();
+        assertThat(request.deviceId()).isEmpty();
+        assertThat(request.context()).isEmpty();
+        assertThat(request.feature()).isEmpty();
+        assertThat(request.quota()).isEmpty();
+        assertThat(request.toString()).doesNotContain("secret-token");
     }
 }

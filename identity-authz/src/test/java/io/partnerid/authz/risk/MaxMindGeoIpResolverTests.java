@@ -113,7 +113,8 @@ class MaxMindGeoIpResolverTests extends GeoIpResolverContract {
     void locateWhenUsedByRiskEngineThenGeoFenceUsesTheCountry() throws IOException {
         resolver = MaxMindGeoIpResolver.open(testDatabase());
         io.partnerid.core.org.OrgId acme = io.partnerid.core.org.OrgId.of("acme");
-        RiskEngine engine = RiskEngine.builder(io.partnerid.testkit.MutableClock.at(RiskStateStoreContract.T0))
+        RiskEngine engine = RiskEngine.builder(io.partnerid.testkit.TestRuntimes.on(
+                io.partnerid.testkit.MutableClock.at(RiskStateStoreContract.T0)))
                 .geoIp(resolver).policies(Map.of(acme, RiskPolicy.DEFAULT.withCountries("GB"))).build();
         assertThat(engine.assess(new RiskContext(acme, "u1", Optional.of("81.2.69.7"), Optional.empty())).signals())
                 .isEmpty();

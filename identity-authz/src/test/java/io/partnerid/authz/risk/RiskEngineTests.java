@@ -7,6 +7,7 @@ import io.partnerid.authz.AuthzErrors;
 import io.partnerid.core.IdentityException;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.testkit.MutableClock;
+import io.partnerid.testkit.TestRuntimes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -29,7 +30,7 @@ class RiskEngineTests {
             .build();
 
     private RiskEngine engine(Map<OrgId, RiskPolicy> policies) {
-        return RiskEngine.builder(clock).geoIp(geo).policies(policies)
+        return RiskEngine.builder(TestRuntimes.on(clock)).geoIp(geo).policies(policies)
                 .lineage(o -> o.equals(emea) ? List.of(acme, emea) : List.of(o)).build();
     }
 

@@ -3,7 +3,6 @@ package io.partnerid.federation.exchange;
 import io.partnerid.core.jdbc.Jdbc;
 import io.partnerid.core.jdbc.RowMapper;
 import io.partnerid.core.org.OrgId;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;

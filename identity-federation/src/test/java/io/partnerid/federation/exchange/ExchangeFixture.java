@@ -17,10 +17,12 @@ import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.org.InMemoryOrganizationRepository;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.OrganizationService;
+import io.partnerid.core.org.OrganizationStatusCache;
 import io.partnerid.core.token.AccessTokenRequest;
 import io.partnerid.core.token.AccessTokenService;
 import io.partnerid.core.token.InMemoryRevokedTokenStore;
 import io.partnerid.core.token.InMemorySigningKeyRepository;
+import io.partnerid.core.token.JwtClaims;
 import io.partnerid.core.token.KeySetId;
 import io.partnerid.core.token.PrivateKeyProtector;
 import io.partnerid.core.token.SigningAlgorithm;
@@ -35,6 +37,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,6 +61,8 @@ final class ExchangeFixture {
     final IdentityRuntime runtime = TestRuntimes.on(clock);
     final InMemoryOrganizationRepository orgRepository = new InMemoryOrganizationRepository();
     final OrganizationService orgs = new OrganizationService(orgRepository, runtime);
+    /** Staleness zero: a suspension written to the repository, as by another node, is seen at once. */
+    final OrganizationStatusCache organizationStatus = OrganizationStatusCaches.readThrough(orgRepository, runtime);
     final SigningKeyService keys;
     final AccessTokenService tokens;
     final ExchangePolicyRepository policies;
@@ -82,7 +87,7 @@ final class ExchangeFixture {
                 .build();
         keys.initialize(KeySetId.of("default"), SigningAlgorithm.ES256);
         tokens = AccessTokenService.builder(ISSUER, keys, runtime)
-                .organizationStatus(OrganizationStatusCaches.readThrough(orgRepository, runtime))
+                .organizationStatus(organizationStatus)
                 .revocations(new InMemoryRevokedTokenStore())
                 .audit(AuditPublisher.discarding())
                 .build();
@@ -110,8 +115,9 @@ final class ExchangeFixture {
     }
 
     TokenExchangeService exchangeService(Consumer<TokenExchangeService.Builder> customize) {
-        TokenExchangeService.Builder b = TokenExchangeService.builder(tokens, policies, clients, orgRepository, runtime)
-                .audit(events::add).selfAudience(STS).jwksFetcher(uri -> {
+        TokenExchangeService.Builder b = TokenExchangeService.builder().tokens(tokens)
+                .organizationStatus(organizationStatus).policies(policies).clients(clients).runtime(runtime)
+                .auditPublisher(events::add).selfAudience(STS).jwksFetcher(uri -> {
                     fetches.computeIfAbsent(uri, u -> new AtomicInteger()).incrementAndGet();
                     String doc = jwksDocuments.get(uri);
                     if (doc == null) {
@@ -142,6 +148,37 @@ final class ExchangeFixture {
         return ExchangePolicy.builder(acme).allowedClients("gateway", "reporting")
                 .trustedIssuers(trusted(PARTNER_A, JWKS_A)).reachableAudiences(ORDERS, BILLING)
                 .allowImpersonation(true).maxDelegationDepth(2).maxLifetime(Duration.ofMinutes(10));
+    }
+
+    /** Acme's policy with {@code change} applied. */
+    ExchangePolicy acmePolicy(Consumer<ExchangePolicy.Builder> change) {
+        ExchangePolicy.Builder b = acmePolicy();
+        change.accept(b);
+        return b.build();
+    }
+
+    /** Acme's gateway client as registered. */
+    ExchangeClient gateway() {
+        return client("gateway", acme).allowedScopes("orders:read", "orders:write", "profile")
+                .allowedAudiences(ORDERS, BILLING).build();
+    }
+
+    /**
+     * A token as the validation step hands it on (for testing the later steps alone): alice's, ours at acme or
+     * partner A's, with {@code change} applied to its claims.
+     */
+    ValidatedToken validated(boolean ours, Consumer<Map<String, Object>> change) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", ours ? ISSUER : PARTNER_A);
+        claims.put("sub", "alice");
+        claims.put("exp", clock.instant().plusSeconds(600).getEpochSecond());
+        claims.put("scope", "orders:read orders:write admin");
+        if (ours) {
+            claims.put(JwtClaims.ORG_ID, acme.value());
+        }
+        change.accept(claims);
+        return new ValidatedToken(JwtClaims.of(claims), (String) claims.get("iss"), ours,
+                ours ? Optional.empty() : Optional.of(trusted(PARTNER_A, JWKS_A)));
     }
 
     void publish(URI uri, ECKey... keys) {

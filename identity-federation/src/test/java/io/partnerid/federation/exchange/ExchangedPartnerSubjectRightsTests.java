@@ -109,8 +109,8 @@ class ExchangedPartnerSubjectRightsTests {
     }
 
     private boolean permitted(String token, String action, OrgId org, String owner) {
-        Decision d = pipeline.authorize(AccessRequest.of(token, action, new Resource("todo", "todo-1", org,
-                Map.of("ownerID", owner))));
+        Decision d = pipeline.authorize(AccessRequest.builder(token, action, new Resource("todo", "todo-1", org,
+                Map.of("ownerID", owner))).build());
         return d.permitted();
     }
 

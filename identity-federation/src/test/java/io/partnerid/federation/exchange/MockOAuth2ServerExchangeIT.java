@@ -9,6 +9,7 @@ import io.partnerid.core.audit.AuditPublisher;
 import io.partnerid.core.org.InMemoryOrganizationRepository;
 import io.partnerid.core.org.OrgId;
 import io.partnerid.core.org.OrganizationService;
+import io.partnerid.core.org.OrganizationStatusCache;
 import io.partnerid.core.token.AccessTokenService;
 import io.partnerid.core.token.ForeignSubject;
 import io.partnerid.core.token.InMemoryRevokedTokenStore;
@@ -152,8 +153,9 @@ class MockOAuth2ServerExchangeIT {
             SigningKeyService keys = SigningKeyService.builder(new InMemorySigningKeyRepository(),
                     PrivateKeyProtector.unprotected(), runtime).build();
             keys.initialize(KeySetId.of("default"), SigningAlgorithm.ES256);
+            OrganizationStatusCache status = OrganizationStatusCaches.readThrough(orgRepository, runtime);
             tokens = AccessTokenService.builder("https://id.partnerid.example", keys, runtime)
-                    .organizationStatus(OrganizationStatusCaches.readThrough(orgRepository, runtime))
+                    .organizationStatus(status)
                     .revocations(new InMemoryRevokedTokenStore())
                     .audit(AuditPublisher.discarding())
                     .build();
@@ -171,8 +173,9 @@ class MockOAuth2ServerExchangeIT {
             InMemoryExchangeClients clients = new InMemoryExchangeClients().register(
                     ExchangeClient.builder("gateway", acme).tokenExchangeAllowed(true).allowedScopes("orders:read")
                             .allowedAudiences(ORDERS).build(), "secret");
-            exchange = TokenExchangeService.builder(tokens, policies, clients, orgRepository, runtime)
-                    .audit(AuditPublisher.discarding()).selfAudience(STS).build();
+            exchange = TokenExchangeService.builder().tokens(tokens).organizationStatus(status).policies(policies)
+                    .clients(clients).runtime(runtime).auditPublisher(AuditPublisher.discarding()).selfAudience(STS)
+                    .build();
         }
 
         ExchangeOutcome exchange(String subjectToken) {

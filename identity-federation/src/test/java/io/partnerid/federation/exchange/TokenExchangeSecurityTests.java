@@ -612,8 +612,9 @@ class TokenExchangeSecurityTests {
                 .allowedScopes("orders:read").allowedAudiences(ORDERS).build();
         ExchangeClients careless = (org, credentials) -> Optional.of(supplierClient);
         f.policies.save(f.acmePolicy().allowedClients("supplier-svc").build());
-        TokenExchangeService exchange = TokenExchangeService.builder(f.tokens, f.policies, careless, f.orgRepository,
-                f.runtime).audit(f.events::add).selfAudience(ExchangeFixture.STS)
+        TokenExchangeService exchange = TokenExchangeService.builder().tokens(f.tokens)
+                .organizationStatus(f.organizationStatus).policies(f.policies).clients(careless).runtime(f.runtime)
+                .auditPublisher(f.events::add).selfAudience(ExchangeFixture.STS)
                 .jwksFetcher(uri -> f.jwksDocuments.get(uri)).build();
 
         ExchangeOutcome outcome = exchange.exchange(new ExchangeRequest(f.acme, ClientCredentials.of("supplier-svc",

@@ -4,10 +4,15 @@ import static io.partnerid.federation.exchange.ExchangeFixture.BILLING;
 import static io.partnerid.federation.exchange.ExchangeFixture.ORDERS;
 import static io.partnerid.federation.exchange.ExchangeFixture.exchangeForm;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.partnerid.core.ErrorCode;
+import io.partnerid.core.audit.AuditPublisher;
+import io.partnerid.core.org.OrganizationStatusCache;
+import io.partnerid.core.token.AccessTokenService;
 import io.partnerid.core.token.ActClaim;
 import io.partnerid.core.token.ForeignSubject;
+import io.partnerid.core.token.InMemoryRevokedTokenStore;
 import io.partnerid.core.token.JwtClaims;
 import java.util.List;
 import java.util.Map;
@@ -186,5 +191,37 @@ class TokenExchangeServiceTests {
                 exchangeForm("tok.en.value"));
         assertThat(request.toString()).doesNotContain("tok.en.value").doesNotContain("s3cret");
         assertThat(Map.of("k", request).toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    @DisplayName("Several nodes: the organization's status is read through the node's status cache, within its bound")
+    void exchangeWhenOrganizationSuspendedElsewhereThenRefusedOnceTheStatusCacheBoundPassed() {
+        OrganizationStatusCache nodeStatus = OrganizationStatusCache.builder(f.orgRepository, f.runtime).build();
+        AccessTokenService nodeTokens = AccessTokenService.builder(ExchangeFixture.ISSUER, f.keys, f.runtime)
+                .organizationStatus(nodeStatus).revocations(new InMemoryRevokedTokenStore())
+                .audit(AuditPublisher.discarding()).build();
+        TokenExchangeService node = TokenExchangeService.builder().tokens(nodeTokens).organizationStatus(nodeStatus)
+                .policies(f.policies).clients(f.clients).runtime(f.runtime).auditPublisher(f.events::add)
+                .selfAudience(ExchangeFixture.STS).jwksFetcher(f.jwksDocuments::get).build();
+        ExchangeRequest request = new ExchangeRequest(f.acme, ClientCredentials.of("gateway", ExchangeFixture.SECRET),
+                exchangeForm(f.partnerToken(), "audience", ORDERS));
+        issued(node.exchange(request));
+
+        // another node suspends acme: the shared repository changes, this node's cache does not know yet
+        f.orgRepository.suspendSubtree(f.orgRepository.findById(f.acme).orElseThrow().path(), f.acme);
+        issued(node.exchange(request));
+
+        f.clock.advance(OrganizationStatusCache.DEFAULT_MAX_STALENESS);
+        assertRefused(node.exchange(request), ExchangeErrors.CLIENT_NOT_ALLOWED);
+    }
+
+    @Test
+    void buildWhenRequiredSettingMissingThenNamesIt() {
+        assertThatThrownBy(() -> TokenExchangeService.builder().tokens(f.tokens).policies(f.policies)
+                .clients(f.clients).runtime(f.runtime).organizationStatus(f.organizationStatus).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("auditPublisher");
+        assertThatThrownBy(() -> TokenExchangeService.builder().auditPublisher(AuditPublisher.discarding()).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("[tokens, organizationStatus, policies, clients, runtime]");
     }
 }
