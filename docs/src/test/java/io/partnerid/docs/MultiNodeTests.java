@@ -247,7 +247,7 @@ class MultiNodeTests {
                 .audience(STS).build()).value();
         assertThat(b.exchangeAt(acme, bobAtPartner)).isInstanceOf(ExchangeOutcome.Issued.class);
 
-        a.core.admin().suspend(Actor.system("ops"), acme, "contract terminated");
+        a.core.admin().governance().suspend(Actor.system("ops"), acme, "contract terminated");
 
         assertThat(a.exchangeAt(acme, bobAtPartner)).as("node A, at once")
                 .isInstanceOfSatisfying(ExchangeOutcome.Refused.class,
@@ -270,7 +270,7 @@ class MultiNodeTests {
         clock.advance(CrossOrgGrantService.DEFAULT_REFRESH_PERIOD);
         assertThat(b.permitted(bob, acme)).isTrue();
 
-        a.core.admin().suspend(Actor.system("ops"), acme, "contract terminated");
+        a.core.admin().governance().suspend(Actor.system("ops"), acme, "contract terminated");
         clock.advance(OrganizationStatusCache.DEFAULT_MAX_STALENESS);
 
         Decision d = b.decide(bob, acme);
